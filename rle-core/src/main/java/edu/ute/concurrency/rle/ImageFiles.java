@@ -1,0 +1,196 @@
+package edu.ute.concurrency.rle;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Reads and writes whole image files by path: PBM ({@code P1}/{@code P4}), {@code .rle} files, and
+ * through ImageIO PNG, GIF and BMP (thresholded to 1 bit: a pixel is black when its luminance is below
+ * half, transparent pixels are white). Every write goes to a temporary file in the target directory
+ * that is then moved into place, so a failure never leaves a truncated file behind.
+ *
+ * <pre>{@code
+ * PackedBitImage page = ImageFiles.read(Path.of("scan.png"));   // format found from the content
+ * ImageFiles.write(page, Path.of("scan.rle"));                   // format chosen by the extension
+ * ImageFiles.write(page, Path.of("check.png"));
+ * }</pre>
+ *
+ * <p><b>Thread safety.</b> Stateless; the methods may be called from any thread.
+ */
+public final class ImageFiles {
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private ImageFiles() {
+    }
+
+    /** Reads an image with the {@link RleLimits#DEFAULT default} limits. */
+    public static PackedBitImage read(Path path) throws IOException {
+        return read(path, RleLimits.DEFAULT);
+    }
+
+    /**
+     * Reads an image, recognising the format from the first bytes: {@code P1}/{@code P4} for PBM,
+     * {@code URLE} for an {@code .rle} file, anything ImageIO knows otherwise.
+     *
+     * @throws PbmFormatException  for a malformed PBM file
+     * @throws RleFormatException  for a corrupt {@code .rle} file
+     * @throws IOException         naming the file when it is in no format this reads, or is over the limits
+     */
+    public static PackedBitImage read(Path path, RleLimits limits) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 65536)) {
+            in.mark(4);
+            byte[] magic = in.readNBytes(4);
+            in.reset();
+            if (magic.length >= 2 && magic[0] == 'P' && (magic[1] == '1' || magic[1] == '4')) {
+                return Pbm.read(in, limits);
+            }
+            if (magic.length == 4 && (magic[0] << 24 | (magic[1] & 0xFF) << 16 | (magic[2] & 0xFF) << 8 | magic[3] & 0xFF)
+                    == RleFile.MAGIC) {
+                return RleFile.read(in, limits).decode();
+            }
+            return readWithImageIo(in, path, limits);
+        }
+    }
+
+    private static PackedBitImage readWithImageIo(InputStream in, Path path, RleLimits limits) throws IOException {
+        try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+            var readers = iis == null ? java.util.Collections.<ImageReader>emptyIterator() : ImageIO.getImageReaders(iis);
+            if (!readers.hasNext()) {
+                throw new IOException(path + ": not an image this program reads (PBM, .rle, PNG, GIF, BMP, JPEG)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(iis, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                try {
+                    limits.check(width, height, -1);
+                } catch (RleFormatException e) {
+                    throw new IOException(path + ": image size " + width + "x" + height + " is over the limit (see RleLimits)");
+                }
+                return fromBufferedImage(reader.read(0));
+            } catch (RuntimeException e) {
+                // ImageIO's decoders throw unchecked exceptions on some corrupt files.
+                throw new IOException(path + ": corrupt " + reader.getFormatName() + " image: " + e, e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** Converts any {@link BufferedImage} to 1 bit: black where luminance is below half and alpha is at least half. */
+    public static PackedBitImage fromBufferedImage(BufferedImage source) {
+        int width = source.getWidth();
+        int height = source.getHeight();
+        PackedBitImage image = new PackedBitImage(width, height);
+        int[] argb = new int[width];
+        long[] row = new long[image.wordsPerRow()];
+        for (int y = 0; y < height; y++) {
+            source.getRGB(0, y, width, 1, argb, 0, width);
+            java.util.Arrays.fill(row, 0L);
+            for (int x = 0; x < width; x++) {
+                int p = argb[x];
+                int luma = (299 * (p >>> 16 & 0xFF) + 587 * (p >>> 8 & 0xFF) + 114 * (p & 0xFF)) / 1000;
+                if (luma < 128 && (p >>> 24) >= 128) {
+                    row[x >>> 6] |= 1L << x;
+                }
+            }
+            image.setRow(y, row);
+        }
+        return image;
+    }
+
+    /**
+     * Converts to a {@link BufferedImage#TYPE_BYTE_BINARY} image whose palette maps index 1 to black,
+     * so its raster bytes are exactly PBM P4 rows.
+     */
+    public static BufferedImage toBufferedImage(PackedBitImage image) {
+        // ImageIO's default binary palette has index 0 = black; PBM and we have 1 = black.
+        if (image.width() == 0 || image.height() == 0) {
+            throw new IllegalArgumentException("a " + image.width() + "x" + image.height() + " image has no pixels to draw");
+        }
+        byte[] lut = {(byte) 0xFF, 0};
+        IndexColorModel palette = new IndexColorModel(1, 2, lut, lut, lut);
+        BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_BYTE_BINARY, palette);
+        byte[] raster = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        int rowBytes = (image.width() + 7) >>> 3;
+        int wpr = image.wordsPerRow();
+        long[] row = new long[wpr];
+        byte[] buf = new byte[wpr * 8];
+        for (int y = 0; y < image.height(); y++) {
+            image.copyRow(y, row);
+            for (int k = 0; k < wpr; k++) {
+                LONG_BE.set(buf, k * 8, Long.reverse(row[k]));
+            }
+            System.arraycopy(buf, 0, raster, y * rowBytes, rowBytes);
+        }
+        return out;
+    }
+
+    /**
+     * Writes {@code image} in the format named by the file's extension: {@code .rle}, {@code .pbm}
+     * (P4), or {@code .png}; atomically (temporary file, then move).
+     */
+    public static void write(PackedBitImage image, Path path) throws IOException {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        byte[] bytes;
+        if (name.endsWith(".rle")) {
+            bytes = RleFile.encode(image);
+        } else if (name.endsWith(".pbm")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Pbm.write(image, out, Pbm.Variant.P4);
+            bytes = out.toByteArray();
+        } else if (name.endsWith(".png")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            writePng(image, out);
+            bytes = out.toByteArray();
+        } else {
+            throw new IllegalArgumentException(path + ": unknown output format (use .rle, .pbm or .png)");
+        }
+        writeAtomically(path, bytes);
+    }
+
+    /** Writes {@code image} as PNG to {@code out} (not closed). Images with no pixels cannot be PNG. */
+    public static void writePng(PackedBitImage image, OutputStream out) throws IOException {
+        if (!ImageIO.write(toBufferedImage(image), "png", out)) {
+            throw new IOException("this JDK has no PNG writer");
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to a temporary file next to {@code target}, then moves it over
+     * {@code target} (atomically where the file system can). On failure the temporary file is removed
+     * and {@code target} is untouched.
+     */
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package edu.ute.concurrency.rle;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Reads and writes PBM (portable bitmap) images: the plain {@code P1} and raw {@code P4} variants of
+ * the netpbm format, where 1 = black.
+ *
+ * <pre>{@code
+ * PackedBitImage page;
+ * try (InputStream in = Files.newInputStream(Path.of("page.pbm"))) {
+ *     page = Pbm.read(in);
+ * }
+ * try (OutputStream out = Files.newOutputStream(Path.of("copy.pbm"))) {
+ *     Pbm.write(page, out, Pbm.Variant.P4);
+ * }
+ * }</pre>
+ * The reader accepts comments ({@code #} to the end of the line) and any whitespace in the header,
+ * ignores the padding bits at the end of each P4 row, and refuses sizes over its {@link RleLimits}
+ * before allocating. Only the first image of a multi-image file is read.
+ *
+ * <p><b>Thread safety.</b> Stateless; the methods may be called from any thread.
+ */
+public final class Pbm {
+    /** The two PBM encodings. */
+    public enum Variant {
+        /** Plain: one ASCII {@code 0} or {@code 1} per pixel. */
+        P1,
+        /** Raw: 8 pixels per byte, most significant bit first, rows padded to a whole byte. */
+        P4
+    }
+
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private Pbm() {
+    }
+
+    /** Reads a PBM image with the {@link RleLimits#DEFAULT default} limits. */
+    public static PackedBitImage read(InputStream in) throws IOException {
+        return read(in, RleLimits.DEFAULT);
+    }
+
+    /** Reads a PBM image, refusing sizes over {@code limits}. */
+    public static PackedBitImage read(InputStream in, RleLimits limits) throws IOException {
+        Objects.requireNonNull(limits, "limits");
+        Scanner s = new Scanner(in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 65536));
+        int m1 = s.next();
+        int m2 = s.next();
+        if (m1 != 'P' || (m2 != '1' && m2 != '4')) {
+            throw new PbmFormatException("not a PBM file: expected magic P1 or P4", 1, 0);
+        }
+        int width = s.headerNumber("width", limits.maxWidth());
+        int height = s.headerNumber("height", limits.maxHeight());
+        try {
+            limits.check(width, height, s.offset);
+        } catch (RleFormatException e) {
+            throw new PbmFormatException("image size " + width + "x" + height + " is over the limit", s.line, s.offset);
+        }
+        // Exactly one whitespace character separates the header from the raster.
+        int sep = s.next();
+        if (!isWhitespace(sep)) {
+            throw new PbmFormatException(sep < 0 ? "file ends before the raster"
+                    : "expected whitespace after the height, found '" + (char) sep + "'", s.line, s.offset - 1);
+        }
+        PackedBitImage image = new PackedBitImage(width, height);
+        if (m2 == '4') {
+            readRaw(s, image);
+        } else {
+            readPlain(s, image);
+        }
+        return image;
+    }
+
+    private static void readRaw(Scanner s, PackedBitImage image) throws IOException {
+        int width = image.width();
+        int rowBytes = (width + 7) >>> 3;
+        int wpr = image.wordsPerRow();
+        // Room for whole 8-byte words, so each word is one big-endian load and one bit reversal.
+        byte[] rowBuf = new byte[wpr * 8];
+        long[] row = new long[wpr];
+        for (int y = 0; y < image.height(); y++) {
+            int n = s.in.readNBytes(rowBuf, 0, rowBytes);
+            if (n < rowBytes) {
+                throw new PbmFormatException("raster ends in row " + y + " of " + image.height() + " (" + n + " of "
+                        + rowBytes + " bytes)", s.line, s.offset + n);
+            }
+            s.offset += rowBytes;
+            java.util.Arrays.fill(rowBuf, rowBytes, rowBuf.length, (byte) 0);
+            for (int k = 0; k < wpr; k++) {
+                // PBM's first pixel is the byte's top bit; ours is the word's bottom bit.
+                row[k] = Long.reverse((long) LONG_BE.get(rowBuf, k * 8));
+            }
+            image.setRow(y, row); // drops the padding bits
+        }
+    }
+
+    private static void readPlain(Scanner s, PackedBitImage image) throws IOException {
+        long[] row = new long[image.wordsPerRow()];
+        for (int y = 0; y < image.height(); y++) {
+            java.util.Arrays.fill(row, 0L);
+            for (int x = 0; x < image.width(); x++) {
+                int c = s.skipSpaceAndComments();
+                if (c == '1') {
+                    row[x >>> 6] |= 1L << x;
+                } else if (c != '0') {
+                    throw new PbmFormatException(c < 0 ? "raster ends at pixel (" + x + ", " + y + ")"
+                            : "expected 0 or 1 for pixel (" + x + ", " + y + "), found " + describe(c), s.line, s.offset - 1);
+                }
+            }
+            image.setRow(y, row);
+        }
+    }
+
+    /** Writes {@code image} as PBM to {@code out} (which is not closed). */
+    public static void write(PackedBitImage image, OutputStream out, Variant variant) throws IOException {
+        byte[] header = ((variant == Variant.P4 ? "P4\n" : "P1\n") + image.width() + " " + image.height() + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        out.write(header);
+        int wpr = image.wordsPerRow();
+        long[] row = new long[wpr];
+        if (variant == Variant.P4) {
+            int rowBytes = (image.width() + 7) >>> 3;
+            byte[] buf = new byte[wpr * 8];
+            for (int y = 0; y < image.height(); y++) {
+                image.copyRow(y, row);
+                for (int k = 0; k < wpr; k++) {
+                    LONG_BE.set(buf, k * 8, Long.reverse(row[k]));
+                }
+                out.write(buf, 0, rowBytes);
+            }
+        } else {
+            // Plain PBM lines should stay under 70 characters.
+            byte[] line = new byte[Math.min(image.width(), 64) + 1];
+            for (int y = 0; y < image.height(); y++) {
+                image.copyRow(y, row);
+                for (int x0 = 0; x0 < image.width(); x0 += 64) {
+                    int n = Math.min(64, image.width() - x0);
+                    long word = row[x0 >>> 6];
+                    for (int i = 0; i < n; i++) {
+                        line[i] = (byte) ('0' + (int) (word >>> i & 1L));
+                    }
+                    line[n] = '\n';
+                    out.write(line, 0, n + 1);
+                }
+            }
+        }
+    }
+
+    private static boolean isWhitespace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f';
+    }
+
+    private static String describe(int c) {
+        return c >= 0x20 && c < 0x7F ? "'" + (char) c + "'" : String.format("byte 0x%02X", c);
+    }
+
+    /** Byte reader that tracks line and offset for error messages. */
+    private static final class Scanner {
+        final InputStream in;
+        long offset;
+        long line = 1;
+
+        Scanner(InputStream in) {
+            this.in = in;
+        }
+
+        int next() throws IOException {
+            int c = in.read();
+            if (c >= 0) {
+                offset++;
+                if (c == '\n') {
+                    line++;
+                }
+            }
+            return c;
+        }
+
+        /** Next character that is not whitespace or inside a comment; -1 at the end. */
+        int skipSpaceAndComments() throws IOException {
+            int c = next();
+            while (true) {
+                if (c == '#') {
+                    while (c >= 0 && c != '\n' && c != '\r') {
+                        c = next();
+                    }
+                } else if (isWhitespace(c)) {
+                    c = next();
+                } else {
+                    return c;
+                }
+            }
+        }
+
+        int headerNumber(String what, int max) throws IOException {
+            int c = skipSpaceAndComments();
+            if (c < '0' || c > '9') {
+                throw new PbmFormatException(c < 0 ? "file ends before the " + what
+                        : "expected the " + what + " (a decimal number), found " + describe(c), line, offset - 1);
+            }
+            long value = 0;
+            while (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (value > max) {
+                    throw new PbmFormatException(what + " is over the limit of " + max + " (see RleLimits)", line, offset - 1);
+                }
+                in.mark(1);
+                c = in.read();
+                if (c >= '0' && c <= '9') {
+                    offset++;
+                }
+            }
+            in.reset(); // leave the character after the number (the separator) unread
+            return (int) value;
+        }
+    }
+}

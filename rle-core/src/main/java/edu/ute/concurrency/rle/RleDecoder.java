@@ -1,0 +1,152 @@
+package edu.ute.concurrency.rle;
+
+import java.io.InputStream;
+import java.util.Objects;
+
+/**
+ * Decodes the RLE byte format described in {@link Rle} back into a {@link PackedBitImage}, checking
+ * every byte: a corrupt payload raises {@link RleFormatException} with the byte offset, never an
+ * unchecked exception. Obtain it with {@link Rle#decoder()} or {@link Rle#decoder(RleLimits)}.
+ *
+ * <pre>{@code
+ * PackedBitImage image = Rle.decoder().decode(payload, width, height);
+ * }</pre>
+ * The payload carries no size, so the caller supplies width and height (an {@link RleFile} does this
+ * for you). Sizes over the decoder's {@link RleLimits} are refused before anything is allocated.
+ *
+ * <p><b>Thread safety.</b> Immutable; share it freely. Several threads may decode different row
+ * ranges into the same image at once ({@link #decodeRows}), since rows never share a word.
+ */
+public final class RleDecoder {
+    private final RleLimits limits;
+
+    RleDecoder(RleLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The limits this decoder enforces. */
+    public RleLimits limits() {
+        return limits;
+    }
+
+    /** Decodes a whole payload; every byte of {@code payload} must belong to the image. */
+    public PackedBitImage decode(byte[] payload, int width, int height) throws RleFormatException {
+        return decode(payload, 0, payload.length, width, height);
+    }
+
+    /** Decodes the payload in {@code src[offset, offset + length)}. */
+    public PackedBitImage decode(byte[] src, int offset, int length, int width, int height) throws RleFormatException {
+        Objects.checkFromIndexSize(offset, length, src.length);
+        limits.check(width, height, -1);
+        checkPlausibleLength(length, width, height, 0);
+        PackedBitImage image = new PackedBitImage(width, height);
+        decodeRows(src, offset, length, image, 0, height);
+        return image;
+    }
+
+    /**
+     * Decodes {@code src[offset, offset + length)}, which must be exactly the encoding of rows
+     * {@code [fromRow, toRow)}, into those rows of {@code into} (overwriting them). Error offsets are
+     * relative to {@code offset}.
+     */
+    public void decodeRows(byte[] src, int offset, int length, PackedBitImage into, int fromRow, int toRow)
+            throws RleFormatException {
+        decodeRows(src, offset, length, into, fromRow, toRow, -offset);
+    }
+
+    /** As {@link #decodeRows(byte[], int, int, PackedBitImage, int, int)}, reporting offsets shifted by {@code reportShift}. */
+    void decodeRows(byte[] src, int offset, int length, PackedBitImage into, int fromRow, int toRow, long reportShift)
+            throws RleFormatException {
+        Objects.checkFromIndexSize(offset, length, src.length);
+        Objects.checkFromToIndex(fromRow, toRow, into.height());
+        into.clearRows(fromRow, toRow);
+        long[] words = into.words();
+        int wpr = into.wordsPerRow();
+        int width = into.width();
+        int end = offset + length;
+        int pos = offset;
+        for (int y = fromRow; y < toRow; y++) {
+            pos = decodeRow(src, pos, end, words, y * wpr, width, y, reportShift);
+        }
+        if (pos != end) {
+            throw new RleFormatException((end - pos) + " trailing bytes after the last row", pos + reportShift);
+        }
+    }
+
+    /**
+     * Returns a reader that decodes a payload streamed from {@code in} one row at a time, holding one
+     * row's worth of bytes: for images larger than memory. The payload must run to the end of the
+     * stream; closing the reader closes {@code in}.
+     */
+    public RleRowReader wrap(InputStream in, int width, int height) throws RleFormatException {
+        limits.check(width, height, -1);
+        return new RleRowReader(in, width, height);
+    }
+
+    /** Rejects a payload length that cannot encode width × height pixels, before allocating the image. */
+    static void checkPlausibleLength(long length, int width, int height, long offset) throws RleFormatException {
+        long min = (long) Rle.groupsPerRow(width) * height;
+        long max = (long) width * height;
+        if (length < min) {
+            throw new RleFormatException("truncated payload: " + length + " bytes cannot encode " + width + "x" + height
+                    + " pixels (at least " + min + " needed)", offset + length);
+        }
+        if (length > max) {
+            throw new RleFormatException("payload of " + length + " bytes is longer than any encoding of " + width + "x"
+                    + height + " pixels (at most " + max + ")", offset + max);
+        }
+    }
+
+    /**
+     * Decodes one row from {@code src[pos, end)} into {@code words[base, ...)}, which must be zero;
+     * returns the position after the row. Only black runs write: white is the zero the row starts
+     * with, so a white page costs one byte read per 127 pixels.
+     */
+    static int decodeRow(byte[] src, int pos, int end, long[] words, int base, int width, int y, long reportShift)
+            throws RleFormatException {
+        int x = 0;
+        int groupEnd = Math.min(Rle.GROUP_BITS, width);
+        while (x < width) {
+            if (pos >= end) {
+                throw new RleFormatException("truncated payload: row " + y + " ends at pixel " + x + " of " + width,
+                        pos + reportShift);
+            }
+            int b = src[pos];
+            int next = x + (b & 0x7F);
+            if (next == x) {
+                throw new RleFormatException("zero-length run in row " + y + " at pixel " + x, pos + reportShift);
+            }
+            if (next > groupEnd) {
+                throw new RleFormatException("run of " + (b & 0x7F) + " pixels at pixel " + x + " of row " + y
+                        + (groupEnd == width ? " crosses the row boundary (width " + width + ")"
+                                : " crosses the group boundary at pixel " + groupEnd), pos + reportShift);
+            }
+            if (b < 0) { // top bit set: black
+                fillOnes(words, base, x, next);
+            }
+            pos++;
+            x = next;
+            if (x == groupEnd) {
+                groupEnd = Math.min(groupEnd + Rle.GROUP_BITS, width);
+            }
+        }
+        return pos;
+    }
+
+    /** Sets bits [from, to) of the row at {@code base}: a mask per word, not a loop over bits. */
+    private static void fillOnes(long[] words, int base, int from, int to) {
+        int first = base + (from >>> 6);
+        int last = base + ((to - 1) >>> 6);
+        long firstMask = -1L << from;
+        long lastMask = -1L >>> -to;
+        if (first == last) {
+            words[first] |= firstMask & lastMask;
+        } else {
+            words[first] |= firstMask;
+            for (int i = first + 1; i < last; i++) {
+                words[i] = -1L;
+            }
+            words[last] |= lastMask;
+        }
+    }
+}

@@ -1,0 +1,426 @@
+package edu.ute.concurrency.rle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.CRC32C;
+
+/**
+ * The {@code .rle} file: an RLE payload (see {@link Rle}) behind a header that gives its size, an
+ * index of where every block of rows starts, and CRC32C checksums. The index lets a reader decode
+ * blocks in parallel, or decode one row range without touching what comes before it.
+ *
+ * <h2>Layout (all integers big-endian)</h2>
+ * <pre>
+ * offset     size  field
+ * 0          4     magic "URLE" (55 52 4C 45)
+ * 4          1     version, 1
+ * 5          1     flags, 0 (anything else is refused)
+ * 6          2     rows per block B, 1..65535
+ * 8          4     width in pixels, 0..2^31-1
+ * 12         4     height in pixels, 0..2^31-1
+ * 16         8     payload length P
+ * 24         8·N   block index: N = ceil(height / B) payload offsets, the first 0, non-decreasing
+ * 24+8N      4     CRC32C of bytes [0, 24+8N)
+ * 28+8N      P     payload; block i holds rows [i·B, min((i+1)·B, height))
+ * 28+8N+P    4     CRC32C of the payload
+ * </pre>
+ * Reading checks all of it: magic, version, flags, limits, that every block's length is possible
+ * for its rows, both checksums, and that the file ends exactly after the payload checksum.
+ *
+ * <h2>Usage</h2>
+ * <pre>{@code
+ * byte[] bytes = RleFile.encode(image);                   // sequential, 64 rows per block
+ * RleFile file = RleFile.parse(bytes);                    // header, index and checksums verified
+ * PackedBitImage back = file.decode();
+ *
+ * // what the concurrent strategies do: encode blocks anywhere, then assemble in order
+ * List<byte[]> blocks = ...;                              // encoder.encodeRows(image, i*64, ...)
+ * byte[] same = RleFile.assemble(image.width(), image.height(), 64, blocks);
+ * // and decode blocks anywhere: file.decodeBlock(i, target) for each i
+ * }</pre>
+ *
+ * <p><b>Thread safety.</b> An {@code RleFile} is immutable after {@link #parse}; {@link #decodeBlock}
+ * may be called from many threads at once for different blocks of the same target image.
+ */
+public final class RleFile {
+    /** The four bytes every {@code .rle} file starts with: "URLE". */
+    public static final int MAGIC = 0x55524C45;
+    /** The format version this library writes and reads. */
+    public static final int VERSION = 1;
+    /** Rows per index block used by {@link #encode(PackedBitImage)}. */
+    public static final int DEFAULT_BLOCK_ROWS = 64;
+    /** Bytes of the fixed part of the header, before the block index. */
+    static final int FIXED_HEADER = 24;
+
+    private final int width;
+    private final int height;
+    private final int blockRows;
+    private final long[] blockOffsets; // N + 1 entries, the last one is the payload length
+    private final byte[] payload;
+    private final int payloadFileOffset;
+    private final RleLimits limits;
+
+    private RleFile(int width, int height, int blockRows, long[] blockOffsets, byte[] payload, RleLimits limits) {
+        this.width = width;
+        this.height = height;
+        this.blockRows = blockRows;
+        this.blockOffsets = blockOffsets;
+        this.payload = payload;
+        this.payloadFileOffset = headerLength(blockOffsets.length - 1);
+        this.limits = limits;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Writing
+
+    /** Encodes {@code image} into a complete file, {@value #DEFAULT_BLOCK_ROWS} rows per block. */
+    public static byte[] encode(PackedBitImage image) {
+        return encode(image, DEFAULT_BLOCK_ROWS);
+    }
+
+    /** Encodes {@code image} into a complete file with {@code blockRows} rows per index block. */
+    public static byte[] encode(PackedBitImage image, int blockRows) {
+        checkBlockRows(blockRows);
+        RleEncoder encoder = Rle.encoder();
+        int blocks = blockCount(image.height(), blockRows);
+        long[] lengths = new long[blocks];
+        long total = 0;
+        for (int i = 0; i < blocks; i++) {
+            lengths[i] = encoder.encodedLength(image, i * blockRows, blockEnd(i, blockRows, image.height()));
+            total += lengths[i];
+        }
+        byte[] out = allocateFile(blocks, total);
+        int pos = writeHeader(out, image.width(), image.height(), blockRows, lengths);
+        int payloadStart = pos;
+        for (int i = 0; i < blocks; i++) {
+            pos += encoder.encodeRows(image, i * blockRows, blockEnd(i, blockRows, image.height()), out, pos);
+        }
+        writeTrailer(out, payloadStart, pos);
+        return out;
+    }
+
+    /**
+     * Builds a file from block payloads encoded elsewhere (in any order, by any thread): block i must
+     * be the encoding of rows {@code [i*blockRows, min((i+1)*blockRows, height))}. Each block's length is
+     * checked against what its rows can take; the blocks' content is trusted (they come from
+     * {@link RleEncoder#encodeRows}).
+     */
+    public static byte[] assemble(int width, int height, int blockRows, List<byte[]> blocks) {
+        checkBlockRows(blockRows);
+        if (width < 0 || height < 0) {
+            throw new IllegalArgumentException("negative size " + width + "x" + height);
+        }
+        int n = blockCount(height, blockRows);
+        if (blocks.size() != n) {
+            throw new IllegalArgumentException(height + " rows at " + blockRows + " rows per block make " + n
+                    + " blocks, got " + blocks.size());
+        }
+        long[] lengths = new long[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            lengths[i] = blocks.get(i).length;
+            int rows = blockEnd(i, blockRows, height) - i * blockRows;
+            if (lengths[i] < (long) rows * Rle.groupsPerRow(width) || lengths[i] > (long) rows * width) {
+                throw new IllegalArgumentException("block " + i + " is " + lengths[i] + " bytes, impossible for "
+                        + rows + " rows of width " + width);
+            }
+            total += lengths[i];
+        }
+        byte[] out = allocateFile(n, total);
+        int pos = writeHeader(out, width, height, blockRows, lengths);
+        int payloadStart = pos;
+        for (byte[] block : blocks) {
+            System.arraycopy(block, 0, out, pos, block.length);
+            pos += block.length;
+        }
+        writeTrailer(out, payloadStart, pos);
+        return out;
+    }
+
+    /** Writes {@link #encode(PackedBitImage)} to {@code out} (which is not closed). */
+    public static void write(PackedBitImage image, OutputStream out) throws IOException {
+        out.write(encode(image));
+    }
+
+    private static byte[] allocateFile(int blocks, long payloadLength) {
+        long size = (long) headerLength(blocks) + payloadLength + 4;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("an .rle file of " + size + " bytes does not fit one array");
+        }
+        return new byte[(int) size];
+    }
+
+    private static int writeHeader(byte[] out, int width, int height, int blockRows, long[] lengths) {
+        ByteBuffer b = ByteBuffer.wrap(out);
+        long payloadLength = 0;
+        for (long l : lengths) {
+            payloadLength += l;
+        }
+        b.putInt(MAGIC).put((byte) VERSION).put((byte) 0).putShort((short) blockRows)
+                .putInt(width).putInt(height).putLong(payloadLength);
+        long offset = 0;
+        for (long l : lengths) {
+            b.putLong(offset);
+            offset += l;
+        }
+        b.putInt(crc(out, 0, b.position()));
+        return b.position();
+    }
+
+    private static void writeTrailer(byte[] out, int payloadStart, int payloadEnd) {
+        ByteBuffer.wrap(out).putInt(payloadEnd, crc(out, payloadStart, payloadEnd - payloadStart));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Reading
+
+    /** Parses and verifies a whole file held in memory, with the {@link RleLimits#DEFAULT default} limits. */
+    public static RleFile parse(byte[] file) throws RleFormatException {
+        return parse(file, RleLimits.DEFAULT);
+    }
+
+    /** Parses and verifies a whole file held in memory. */
+    public static RleFile parse(byte[] file, RleLimits limits) throws RleFormatException {
+        try {
+            return read(new java.io.ByteArrayInputStream(file), limits);
+        } catch (RleFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading from memory cannot fail", e);
+        }
+    }
+
+    /**
+     * Reads and verifies a file from {@code in} up to its end. The header is checked against
+     * {@code limits} before the payload is read, and the payload is read incrementally, so a forged
+     * length cannot make this allocate more than the stream really holds.
+     */
+    public static RleFile read(InputStream in, RleLimits limits) throws IOException {
+        Objects.requireNonNull(limits, "limits");
+        byte[] fixed = readExactly(in, FIXED_HEADER, 0, "header");
+        ByteBuffer h = ByteBuffer.wrap(fixed);
+        int magic = h.getInt();
+        if (magic != MAGIC) {
+            throw new RleFormatException(String.format("bad magic 0x%08X, not an .rle file (expected \"URLE\")", magic), 0);
+        }
+        int version = h.get() & 0xFF;
+        if (version != VERSION) {
+            throw new RleFormatException("unknown version " + version + " (this library reads version " + VERSION + ")", 4);
+        }
+        int flags = h.get() & 0xFF;
+        if (flags != 0) {
+            throw new RleFormatException("unknown flags 0x" + Integer.toHexString(flags), 5);
+        }
+        int blockRows = h.getShort() & 0xFFFF;
+        if (blockRows == 0) {
+            throw new RleFormatException("rows per block is 0", 6);
+        }
+        long width = h.getInt() & 0xFFFFFFFFL;
+        long height = h.getInt() & 0xFFFFFFFFL;
+        if (width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
+            throw new RleFormatException("image size " + width + "x" + height + " is over the limit", 8);
+        }
+        limits.check(width, height, 8);
+        long payloadLength = h.getLong();
+        int w = (int) width;
+        int hgt = (int) height;
+        try {
+            RleDecoder.checkPlausibleLength(payloadLength, w, hgt, 0);
+        } catch (RleFormatException e) {
+            throw new RleFormatException("payload length " + payloadLength + " impossible for " + w + "x" + hgt, 16);
+        }
+        if (payloadLength > Integer.MAX_VALUE - 8) {
+            throw new RleFormatException("payload of " + payloadLength + " bytes is larger than this reader supports", 16);
+        }
+        int blocks = blockCount(hgt, blockRows);
+        byte[] index = readExactly(in, 8 * blocks + 4, FIXED_HEADER, "block index");
+        CRC32C headerCrc = new CRC32C();
+        headerCrc.update(fixed);
+        headerCrc.update(index, 0, 8 * blocks);
+        ByteBuffer ib = ByteBuffer.wrap(index);
+        int storedHeaderCrc = ib.getInt(8 * blocks);
+        if ((int) headerCrc.getValue() != storedHeaderCrc) {
+            throw new RleFormatException(String.format("header checksum mismatch: stored %08X, computed %08X",
+                    storedHeaderCrc, (int) headerCrc.getValue()), FIXED_HEADER + 8L * blocks);
+        }
+        long[] offsets = new long[blocks + 1];
+        for (int i = 0; i < blocks; i++) {
+            offsets[i] = ib.getLong();
+        }
+        offsets[blocks] = payloadLength;
+        int groups = Rle.groupsPerRow(w);
+        for (int i = 0; i < blocks; i++) {
+            long rows = blockEnd(i, blockRows, hgt) - (long) i * blockRows;
+            long len = offsets[i + 1] - offsets[i];
+            boolean firstOk = i > 0 || offsets[0] == 0;
+            if (!firstOk || len < rows * groups || len > rows * w) {
+                throw new RleFormatException("block index entry " + i + " (offset " + offsets[i] + ", next " + offsets[i + 1]
+                        + ") is impossible for " + rows + " rows of width " + w, FIXED_HEADER + 8L * i);
+            }
+        }
+        int payloadStart = headerLength(blocks);
+        byte[] payload = readExactly(in, (int) payloadLength, payloadStart, "payload");
+        byte[] trailer = readExactly(in, 4, payloadStart + payloadLength, "payload checksum");
+        int storedPayloadCrc = ByteBuffer.wrap(trailer).getInt();
+        int computed = crc(payload, 0, payload.length);
+        if (computed != storedPayloadCrc) {
+            throw new RleFormatException(String.format("payload checksum mismatch: stored %08X, computed %08X",
+                    storedPayloadCrc, computed), payloadStart + payloadLength);
+        }
+        if (in.read() >= 0) {
+            throw new RleFormatException("trailing bytes after the payload checksum", payloadStart + payloadLength + 4);
+        }
+        return new RleFile(w, hgt, blockRows, offsets, payload, limits);
+    }
+
+    /**
+     * Reads {@code n} bytes; growing the array as data really arrives, so that a forged length costs
+     * memory only for bytes that exist.
+     */
+    private static byte[] readExactly(InputStream in, int n, long fileOffset, String what) throws IOException {
+        byte[] bytes = in.readNBytes(n);
+        if (bytes.length < n) {
+            throw new RleFormatException("truncated file: " + what + " needs " + n + " bytes, only " + bytes.length
+                    + " left", fileOffset + bytes.length);
+        }
+        return bytes;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Decoding
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Rows per index block (the last block may have fewer). */
+    public int blockRows() {
+        return blockRows;
+    }
+
+    /** Number of index blocks: {@code ceil(height / blockRows())}. */
+    public int blockCount() {
+        return blockOffsets.length - 1;
+    }
+
+    /** First row of block {@code i}. */
+    public int blockFirstRow(int i) {
+        Objects.checkIndex(i, blockCount());
+        return i * blockRows;
+    }
+
+    /** Row after the last row of block {@code i}. */
+    public int blockEndRow(int i) {
+        Objects.checkIndex(i, blockCount());
+        return blockEnd(i, blockRows, height);
+    }
+
+    /** Length of the payload in bytes. */
+    public long payloadLength() {
+        return payload.length;
+    }
+
+    /** Length of the whole file in bytes. */
+    public long fileLength() {
+        return (long) payloadFileOffset + payload.length + 4;
+    }
+
+    /** A new all-white image of this file's size, to decode blocks into. */
+    public PackedBitImage newImage() {
+        return new PackedBitImage(width, height);
+    }
+
+    /** Decodes the whole image on the calling thread. */
+    public PackedBitImage decode() throws RleFormatException {
+        PackedBitImage image = newImage();
+        for (int i = 0; i < blockCount(); i++) {
+            decodeBlock(i, image);
+        }
+        return image;
+    }
+
+    /**
+     * Decodes block {@code i} into its rows of {@code into} (same size as this file). Different
+     * blocks may be decoded by different threads into the same image at the same time.
+     *
+     * @throws RleFormatException if the block is corrupt; the offset is a file offset
+     */
+    public void decodeBlock(int i, PackedBitImage into) throws RleFormatException {
+        Objects.checkIndex(i, blockCount());
+        if (into.width() != width || into.height() != height) {
+            throw new IllegalArgumentException("target is " + into.width() + "x" + into.height() + ", file is "
+                    + width + "x" + height);
+        }
+        int from = (int) blockOffsets[i];
+        int to = (int) blockOffsets[i + 1];
+        Rle.decoder(limits).decodeRows(payload, from, to - from, into, blockFirstRow(i), blockEndRow(i),
+                payloadFileOffset);
+    }
+
+    /** Decodes rows {@code [fromRow, toRow)} alone, decoding only the blocks that hold them. */
+    public PackedBitImage decodeRows(int fromRow, int toRow) throws RleFormatException {
+        Objects.checkFromToIndex(fromRow, toRow, height);
+        if (fromRow == toRow) {
+            return new PackedBitImage(width, 0);
+        }
+        int firstBlock = fromRow / blockRows;
+        int lastBlock = (toRow - 1) / blockRows;
+        int spanFirst = firstBlock * blockRows;
+        PackedBitImage span = new PackedBitImage(width, blockEnd(lastBlock, blockRows, height) - spanFirst);
+        for (int i = firstBlock; i <= lastBlock; i++) {
+            int from = (int) blockOffsets[i];
+            int to = (int) blockOffsets[i + 1];
+            Rle.decoder(limits).decodeRows(payload, from, to - from, span, blockFirstRow(i) - spanFirst,
+                    blockEndRow(i) - spanFirst, payloadFileOffset);
+        }
+        PackedBitImage out = new PackedBitImage(width, toRow - fromRow);
+        long[] row = new long[span.wordsPerRow()];
+        for (int y = fromRow; y < toRow; y++) {
+            span.copyRow(y - spanFirst, row);
+            out.setRow(y - fromRow, row);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "RleFile[" + width + "x" + height + ", " + blockCount() + " blocks of " + blockRows + " rows, payload "
+                + payload.length + " bytes]";
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    /** Number of blocks of {@code blockRows} rows that {@code height} rows make. */
+    public static int blockCount(int height, int blockRows) {
+        checkBlockRows(blockRows);
+        return (int) (((long) height + blockRows - 1) / blockRows);
+    }
+
+    private static int blockEnd(int i, int blockRows, int height) {
+        return (int) Math.min((long) (i + 1) * blockRows, height);
+    }
+
+    private static int headerLength(int blocks) {
+        return FIXED_HEADER + 8 * blocks + 4;
+    }
+
+    private static void checkBlockRows(int blockRows) {
+        if (blockRows < 1 || blockRows > 0xFFFF) {
+            throw new IllegalArgumentException("rows per block must be 1..65535, not " + blockRows);
+        }
+    }
+
+    private static int crc(byte[] bytes, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, offset, length);
+        return (int) crc.getValue();
+    }
+}

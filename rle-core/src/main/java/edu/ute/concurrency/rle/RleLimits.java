@@ -1,0 +1,47 @@
+package edu.ute.concurrency.rle;
+
+/**
+ * The largest image a decoder or image reader agrees to allocate, checked against a header
+ * <em>before</em> any pixel memory is allocated, so that a forged or corrupt header cannot make it
+ * allocate gigabytes.
+ *
+ * <p>The {@linkplain #DEFAULT default} admits a 600-dpi A3 page (7016 × 9921 pixels, 8.7 MB packed) in
+ * either orientation. Raise it for larger work:
+ * <pre>{@code
+ * RleDecoder decoder = Rle.decoder(new RleLimits(100_000, 100_000, 1L << 31));
+ * }</pre>
+ *
+ * @param maxWidth  largest accepted width in pixels
+ * @param maxHeight largest accepted height in pixels
+ * @param maxPixels largest accepted width × height
+ */
+public record RleLimits(int maxWidth, int maxHeight, long maxPixels) {
+    /** A 600-dpi A3 page in either orientation: at most 9921 pixels a side, 69,605,736 pixels. */
+    public static final RleLimits DEFAULT = new RleLimits(9921, 9921, 7016L * 9921);
+
+    public RleLimits {
+        if (maxWidth < 0 || maxHeight < 0 || maxPixels < 0) {
+            throw new IllegalArgumentException("negative limit in " + maxWidth + ", " + maxHeight + ", " + maxPixels);
+        }
+        if (maxPixels > PackedBitImage.MAX_WORDS * 64) {
+            throw new IllegalArgumentException("maxPixels " + maxPixels + " exceeds what one PackedBitImage can hold");
+        }
+    }
+
+    /**
+     * Checks that a {@code width} × {@code height} image is within these limits.
+     *
+     * @param offset byte offset of the header field, for the exception message
+     * @throws RleFormatException naming the dimension and the limit it exceeds
+     */
+    public void check(long width, long height, long offset) throws RleFormatException {
+        if (width < 0 || height < 0) {
+            throw new RleFormatException("negative image size " + width + "x" + height, offset);
+        }
+        if (width > maxWidth || height > maxHeight || width * height > maxPixels
+                || (long) PackedBitImage.wordsFor((int) width) * height > PackedBitImage.MAX_WORDS) {
+            throw new RleFormatException("image size " + width + "x" + height + " is over the limit of "
+                    + maxWidth + "x" + maxHeight + " and " + maxPixels + " pixels (see RleLimits)", offset);
+        }
+    }
+}

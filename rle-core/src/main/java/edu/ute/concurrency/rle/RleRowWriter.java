@@ -1,0 +1,84 @@
+package edu.ute.concurrency.rle;
+
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * Streaming encoder: takes an image one row at a time and writes its RLE bytes to an
+ * {@link OutputStream}, holding no more than one encoded row. Use it for images larger than memory.
+ *
+ * <pre>{@code
+ * try (RleRowWriter writer = Rle.encoder().wrap(Files.newOutputStream(path), width)) {
+ *     long[] row = new long[PackedBitImage.wordsFor(width)];
+ *     for (int y = 0; y < height; y++) {
+ *         scanner.nextRow(row);          // fill the row: pixel x is bit x % 64 of row[x / 64]
+ *         writer.writeRow(row);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>Thread safety.</b> Not thread-safe: one writer belongs to one thread at a time.
+ */
+public final class RleRowWriter implements Closeable, Flushable {
+    private final OutputStream out;
+    private final int width;
+    private final int wordsPerRow;
+    private final long[] masked;
+    private final byte[] scratch;
+    private long rowsWritten;
+
+    RleRowWriter(OutputStream out, int width) {
+        if (width < 0) {
+            throw new IllegalArgumentException("negative width " + width);
+        }
+        this.out = Objects.requireNonNull(out, "out");
+        this.width = width;
+        this.wordsPerRow = PackedBitImage.wordsFor(width);
+        this.masked = new long[wordsPerRow];
+        this.scratch = new byte[width];
+    }
+
+    /**
+     * Encodes one row given as packed words ({@code row.length >= wordsFor(width)}); bits past the
+     * width are ignored.
+     */
+    public void writeRow(long[] row) throws IOException {
+        if (row.length < wordsPerRow) {
+            throw new IllegalArgumentException("row has " + row.length + " words, width " + width + " needs " + wordsPerRow);
+        }
+        System.arraycopy(row, 0, masked, 0, wordsPerRow);
+        if (wordsPerRow > 0) {
+            masked[wordsPerRow - 1] &= RleEncoder.lastWordMask(width);
+        }
+        out.write(scratch, 0, RleEncoder.encodeRow(masked, 0, width, scratch, 0));
+        rowsWritten++;
+    }
+
+    /** Encodes row {@code y} of {@code image}, whose width must be this writer's. */
+    public void writeRow(PackedBitImage image, int y) throws IOException {
+        if (image.width() != width) {
+            throw new IllegalArgumentException("image width " + image.width() + " differs from the writer's " + width);
+        }
+        image.copyRow(y, masked);
+        out.write(scratch, 0, RleEncoder.encodeRow(masked, 0, width, scratch, 0));
+        rowsWritten++;
+    }
+
+    /** Rows written so far. */
+    public long rowsWritten() {
+        return rowsWritten;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}
