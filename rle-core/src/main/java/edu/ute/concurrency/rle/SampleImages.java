@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * The same arguments always give the same pixels.
  *
  * <pre>{@code
- * PackedBitImage page = SampleImages.textPage(300, 1);     // A4 at 300 dpi: 2480 x 3508, about 9 % black
+ * PackedBitImage page = SampleImages.textPage(300, 1);     // A4 at 300 dpi: 2480 x 3508, about 9.5 % black
  * PackedBitImage noise = SampleImages.noise(2480, 3508, 0.5, 7);
  * }</pre>
  *
@@ -32,7 +32,7 @@ public final class SampleImages {
     /**
      * An A4 page at {@code dpi} that looks like a scanned page of text: 0.8-inch margins, paragraphs of
      * lines of words drawn from a 5×7 stroke font scaled to about 10 pt, ragged line ends and a few
-     * specks of scanner dust; about 9 % of the pixels are black.
+     * specks of scanner dust; about 9.5 % of the pixels are black.
      */
     public static PackedBitImage textPage(int dpi, long seed) {
         if (dpi < 20 || dpi > 2400) {
@@ -45,7 +45,7 @@ public final class SampleImages {
         int cell = Math.max(1, Math.round(dpi / 75f));  // one font cell: 4 px at 300 dpi
         int glyphWidth = 5 * cell;
         int advance = glyphWidth + cell;
-        int lineHeight = 10 * cell;
+        int lineHeight = 11 * cell;
         int margin = dpi * 4 / 5;
         int right = width - margin;
         int y = margin;
