@@ -228,14 +228,6 @@ public final class RleFile {
         long payloadLength = h.getLong();
         int w = (int) width;
         int hgt = (int) height;
-        try {
-            RleDecoder.checkPlausibleLength(payloadLength, w, hgt, 0);
-        } catch (RleFormatException e) {
-            throw new RleFormatException("payload length " + payloadLength + " impossible for " + w + "x" + hgt, 16);
-        }
-        if (payloadLength > Integer.MAX_VALUE - 8) {
-            throw new RleFormatException("payload of " + payloadLength + " bytes is larger than this reader supports", 16);
-        }
         int blocks = blockCount(hgt, blockRows);
         byte[] index = readExactly(in, 8 * blocks + 4, FIXED_HEADER, "block index");
         CRC32C headerCrc = new CRC32C();
@@ -246,6 +238,15 @@ public final class RleFile {
         if ((int) headerCrc.getValue() != storedHeaderCrc) {
             throw new RleFormatException(String.format("header checksum mismatch: stored %08X, computed %08X",
                     storedHeaderCrc, (int) headerCrc.getValue()), FIXED_HEADER + 8L * blocks);
+        }
+        // Only now that the checksum vouches for the header are its numbers worth reasoning about.
+        try {
+            RleDecoder.checkPlausibleLength(payloadLength, w, hgt, 0);
+        } catch (RleFormatException e) {
+            throw new RleFormatException("payload length " + payloadLength + " impossible for " + w + "x" + hgt, 16);
+        }
+        if (payloadLength > Integer.MAX_VALUE - 8) {
+            throw new RleFormatException("payload of " + payloadLength + " bytes is larger than this reader supports", 16);
         }
         long[] offsets = new long[blocks + 1];
         for (int i = 0; i < blocks; i++) {
