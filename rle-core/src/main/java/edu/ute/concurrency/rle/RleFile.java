@@ -62,7 +62,7 @@ public final class RleFile {
     private final long[] blockOffsets; // N + 1 entries, the last one is the payload length
     private final byte[] payload;
     private final int payloadFileOffset;
-    private final RleLimits limits;
+    private final RleDecoder decoder;
 
     private RleFile(int width, int height, int blockRows, long[] blockOffsets, byte[] payload, RleLimits limits) {
         this.width = width;
@@ -71,7 +71,7 @@ public final class RleFile {
         this.blockOffsets = blockOffsets;
         this.payload = payload;
         this.payloadFileOffset = headerLength(blockOffsets.length - 1);
-        this.limits = limits;
+        this.decoder = Rle.decoder(limits);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -362,7 +362,7 @@ public final class RleFile {
         }
         int from = (int) blockOffsets[i];
         int to = (int) blockOffsets[i + 1];
-        Rle.decoder(limits).decodeRows(payload, from, to - from, into, blockFirstRow(i), blockEndRow(i),
+        decoder.decodeRows(payload, from, to - from, into, blockFirstRow(i), blockEndRow(i),
                 payloadFileOffset);
     }
 
@@ -379,7 +379,7 @@ public final class RleFile {
         for (int i = firstBlock; i <= lastBlock; i++) {
             int from = (int) blockOffsets[i];
             int to = (int) blockOffsets[i + 1];
-            Rle.decoder(limits).decodeRows(payload, from, to - from, span, blockFirstRow(i) - spanFirst,
+            decoder.decodeRows(payload, from, to - from, span, blockFirstRow(i) - spanFirst,
                     blockEndRow(i) - spanFirst, payloadFileOffset);
         }
         PackedBitImage out = new PackedBitImage(width, toRow - fromRow);
