@@ -1,0 +1,185 @@
+package edu.ute.concurrency.links;
+
+import edu.ute.concurrency.links.crawl.CrawlMode;
+import edu.ute.concurrency.links.crawl.CrawlSettings;
+import edu.ute.concurrency.links.report.ReportFormat;
+import edu.ute.concurrency.links.url.CrawlScope;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parsed command line of {@link LinkCollector}. {@link #parse} checks every value and says
+ * which option is wrong; nothing is half-parsed. Immutable.
+ *
+ * @param url            the start URL (null with --demo or --compare)
+ * @param mode           the scheduler
+ * @param settings       the crawl settings (start URL filled in later for --demo)
+ * @param timeoutGiven   whether --timeout was given (the demo uses a shorter default)
+ * @param format         output format
+ * @param output         output file, or null for stdout
+ * @param quiet          no progress on stderr
+ * @param failOnBroken   exit 1 when broken links were found
+ * @param demo           crawl the built-in test site
+ * @param compare        run the speed comparison
+ * @param comparePages   pages of the comparison site
+ * @param latencies      per-request latencies of the comparison, in ms
+ * @param help           print the usage
+ */
+public record CollectorOptions(String url, CrawlMode mode, CrawlSettings settings, boolean timeoutGiven,
+                               ReportFormat format, Path output, boolean quiet, boolean failOnBroken,
+                               boolean demo, boolean compare, int comparePages, List<Integer> latencies,
+                               boolean help) {
+
+    public static final String USAGE = """
+            usage: link-collector URL [options]      crawl a site and report its links and broken links
+                   link-collector --demo [options]   crawl the built-in test site (no network needed)
+                   link-collector --compare [--pages N] [--latencies MS,MS] [--concurrency N]
+                                                     time every mode against the test site
+            options:
+              --mode M            sequential | threads | futures | async | virtual   (default async)
+              --depth N           follow links at most N steps from the start        (default 10)
+              --max-pages N       fetch at most N URLs                                (default 1000)
+              --concurrency N     requests in flight at most (not sequential)         (default 16)
+              --timeout S         per request, connect to last byte, seconds          (default 10; demo 2)
+              --deadline S        for the whole crawl, seconds                        (default 600)
+              --scope S           same-host | same-domain | all                       (default same-host)
+              --ignore-robots     do not read robots.txt
+              --delay MS          politeness delay between requests to one host       (default 0)
+              --max-redirects N   redirects per URL before it counts as broken        (default 10)
+              --max-body-kib N    cut HTML bodies after N KiB                          (default 4096)
+              --format F          text | json | csv                                   (default text)
+              --output FILE       write the report to FILE instead of stdout
+              --fail-on-broken    exit 1 if any broken link was found
+              --quiet             no progress lines on stderr
+              --help              this text
+            exit status: 0 done, 1 failure (start URL broken, output not written, --fail-on-broken), 2 usage
+            """;
+
+    /** Parses {@code args}; throws with a message naming the bad option. */
+    public static CollectorOptions parse(String[] args) throws UsageException {
+        String url = null;
+        CrawlMode mode = CrawlMode.ASYNC;
+        CrawlSettings s = CrawlSettings.defaults("http://unset.invalid/");
+        boolean timeoutGiven = false;
+        ReportFormat format = ReportFormat.TEXT;
+        Path output = null;
+        boolean quiet = false;
+        boolean failOnBroken = false;
+        boolean demo = false;
+        boolean compare = false;
+        int comparePages = 500;
+        List<Integer> latencies = List.of(50, 20);
+        boolean concurrencyGiven = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            try {
+                switch (a) {
+                    case "--help", "-h" -> {
+                        return new CollectorOptions(null, mode, s, false, format, null, true, false, false, false, 0, latencies, true);
+                    }
+                    case "--demo" -> demo = true;
+                    case "--compare" -> compare = true;
+                    case "--mode" -> mode = CrawlMode.fromOption(value(args, ++i, a));
+                    case "--depth" -> s = s.withMaxDepth(intValue(args, ++i, a));
+                    case "--max-pages" -> s = s.withMaxPages(intValue(args, ++i, a));
+                    case "--concurrency" -> {
+                        s = s.withConcurrency(intValue(args, ++i, a));
+                        concurrencyGiven = true;
+                    }
+                    case "--timeout" -> {
+                        s = s.withRequestTimeout(seconds(args, ++i, a));
+                        timeoutGiven = true;
+                    }
+                    case "--deadline" -> s = s.withDeadline(seconds(args, ++i, a));
+                    case "--scope" -> s = s.withScope(CrawlScope.fromOption(value(args, ++i, a)));
+                    case "--ignore-robots" -> s = s.withObeyRobots(false);
+                    case "--delay" -> s = s.withPolitenessDelay(Duration.ofMillis(intValue(args, ++i, a)));
+                    case "--max-redirects" -> s = s.withMaxRedirects(intValue(args, ++i, a));
+                    case "--max-body-kib" -> {
+                        int kib = intValue(args, ++i, a);
+                        if (kib < 1 || kib > 1024 * 1024) {
+                            throw new IllegalArgumentException("must be 1..1048576");
+                        }
+                        s = s.withMaxBodyBytes(kib * 1024);
+                    }
+                    case "--format" -> format = ReportFormat.fromOption(value(args, ++i, a));
+                    case "--output" -> output = Path.of(value(args, ++i, a));
+                    case "--quiet" -> quiet = true;
+                    case "--fail-on-broken" -> failOnBroken = true;
+                    case "--pages" -> comparePages = intValue(args, ++i, a);
+                    case "--latencies" -> latencies = latencyList(value(args, ++i, a));
+                    default -> {
+                        if (a.startsWith("-")) {
+                            throw new UsageException("unknown option " + a);
+                        }
+                        if (url != null) {
+                            throw new UsageException("more than one URL: " + url + " and " + a);
+                        }
+                        url = a;
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("bad value for " + a + ": " + e.getMessage());
+            }
+        }
+        int modes = (url != null ? 1 : 0) + (demo ? 1 : 0) + (compare ? 1 : 0);
+        if (modes != 1) {
+            throw new UsageException(modes == 0 ? "no URL given (or --demo, --compare)"
+                    : "give exactly one of URL, --demo, --compare");
+        }
+        if (compare && !concurrencyGiven) {
+            s = s.withConcurrency(32);
+        }
+        if (comparePages < 2) {
+            throw new UsageException("bad value for --pages: must be >= 2");
+        }
+        if (url != null) {
+            s = s.withStartUrl(url);
+        }
+        return new CollectorOptions(url, mode, s, timeoutGiven, format, output, quiet, failOnBroken, demo, compare,
+                comparePages, latencies, false);
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int intValue(String[] args, int i, String option) throws UsageException {
+        String v = value(args, i, option);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("bad value for " + option + ": \"" + v + "\" is not a whole number");
+        }
+    }
+
+    private static Duration seconds(String[] args, int i, String option) throws UsageException {
+        String v = value(args, i, option);
+        try {
+            double secs = Double.parseDouble(v);
+            if (!(secs > 0) || secs > 86_400) {
+                throw new UsageException("bad value for " + option + ": must be > 0 and <= 86400 seconds");
+            }
+            return Duration.ofNanos((long) (secs * 1e9));
+        } catch (NumberFormatException e) {
+            throw new UsageException("bad value for " + option + ": \"" + v + "\" is not a number of seconds");
+        }
+    }
+
+    private static List<Integer> latencyList(String v) {
+        List<Integer> list = new ArrayList<>();
+        for (String part : v.split(",")) {
+            int ms = Integer.parseInt(part.trim());
+            if (ms < 0 || ms > 10_000) {
+                throw new IllegalArgumentException("latency must be 0..10000 ms");
+            }
+            list.add(ms);
+        }
+        return List.copyOf(list);
+    }
+}

@@ -1,0 +1,176 @@
+package edu.ute.concurrency.links;
+
+import edu.ute.concurrency.links.crawl.CrawlResult;
+import edu.ute.concurrency.links.crawl.CrawlSettings;
+import edu.ute.concurrency.links.testsite.GeneratedSite;
+import edu.ute.concurrency.links.testsite.SiteSpec;
+import edu.ute.concurrency.links.testsite.TestSite;
+import edu.ute.concurrency.links.url.MalformedLinkException;
+import edu.ute.concurrency.links.url.UrlNormalizer;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * The link collector's command line: crawls a site with one of five schedulers and reports every
+ * page, its links and the broken links (with the pages that contain them).
+ *
+ * <pre>
+ * link-collector URL [--mode sequential|threads|futures|async|virtual] [--depth N] [--max-pages N]
+ *                    [--concurrency N] [--timeout S] [--scope same-host|same-domain|all]
+ *                    [--format text|json|csv] [--output FILE] ...
+ * link-collector --demo       crawls the module's own test site on a free loopback port
+ * link-collector --compare    times every mode against the test site (the table in the docs)
+ * </pre>
+ * Results go to stdout (or {@code --output FILE}, written to a temporary name and moved into
+ * place), progress to stderr. Exit status: 0 done, 1 failure, 2 usage.
+ *
+ * <p>HOW TO RUN (from the repository root; the demo needs no network):
+ * <pre>
+ * mvn -q -pl link-collector compile exec:exec -Dexec.mainClass=edu.ute.concurrency.links.LinkCollector -Dexec.appArgs="--demo"
+ * </pre>
+ * Expected: progress lines on stderr, then a report starting
+ * {@code Crawl of http://127.0.0.1:PORT/: 3xx pages, ... broken links}, listing the site's
+ * 404/500 links, the redirect loop, the too-long redirect chain and the page that timed out.
+ */
+public final class LinkCollector {
+
+    private LinkCollector() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line; returns the exit status. */
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+        CollectorOptions options;
+        try {
+            options = CollectorOptions.parse(args);
+        } catch (UsageException e) {
+            stderr.println("link-collector: " + e.getMessage());
+            stderr.println("try: link-collector --help");
+            return 2;
+        }
+        if (options.help()) {
+            stdout.print(CollectorOptions.USAGE);
+            return 0;
+        }
+        try {
+            if (options.compare()) {
+                return ModeComparison.run(options, stdout, stderr);
+            }
+            if (options.demo()) {
+                return demo(options, stdout, stderr);
+            }
+            try {
+                UrlNormalizer.normalize(options.url());
+            } catch (MalformedLinkException e) {
+                stderr.println("link-collector: bad URL \"" + options.url() + "\": " + e.getMessage());
+                return 2;
+            }
+            if (!UrlNormalizer.isHttp(UrlNormalizer.normalize(options.url()))) {
+                stderr.println("link-collector: URL must start with http:// or https://: " + options.url());
+                return 2;
+            }
+            return crawlAndReport(options, options.settings(), stdout, stderr);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stderr.println("link-collector: interrupted");
+            return 1;
+        } catch (IOException e) {
+            stderr.println("link-collector: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int demo(CollectorOptions options, PrintStream stdout, PrintStream stderr)
+            throws IOException, InterruptedException {
+        try (TestSite site = TestSite.start(new GeneratedSite(SiteSpec.standard()))) {
+            stderr.println("demo: test site listening on " + site.url("/") + " (it stops with the crawl)");
+            CrawlSettings settings = options.settings().withStartUrl(site.url("/"));
+            if (!options.timeoutGiven()) {
+                // The site has a page that never finishes: wait 2 s for it, not the default 10.
+                settings = settings.withRequestTimeout(Duration.ofSeconds(2));
+            }
+            return crawlAndReport(options, settings, stdout, stderr);
+        }
+    }
+
+    private static int crawlAndReport(CollectorOptions options, CrawlSettings settings, PrintStream stdout,
+                                      PrintStream stderr) throws InterruptedException, IOException {
+        stderr.printf("crawling %s with mode %s (concurrency %d, depth %d, max pages %d)%n", settings.startUrl(),
+                options.mode().option(), settings.concurrency(), settings.maxDepth(), settings.maxPages());
+        Thread crawling = Thread.currentThread();
+        // Ctrl-C: interrupt the crawl, which stops its requests and threads, then let the JVM exit.
+        Thread onCtrlC = new Thread(() -> {
+            crawling.interrupt();
+            try {
+                crawling.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "links-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        CrawlResult result;
+        long start = System.nanoTime();
+        try {
+            result = options.mode().crawler().crawl(settings,
+                    options.quiet() ? p -> { } : p -> stderr.println("progress: " + p));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down (Ctrl-C): the hook is running, nothing to remove.
+            }
+        }
+        stderr.printf("done in %.2f s: %d pages, %d broken links%n", (System.nanoTime() - start) / 1e9,
+                result.summary().pages(), result.summary().broken());
+        write(options, result, stdout);
+        boolean startBroken = result.pages().isEmpty();
+        if (startBroken) {
+            stderr.println("link-collector: the start URL gave no page: "
+                    + (result.brokenLinks().isEmpty() ? "not fetched" : result.brokenLinks().get(0).reason()));
+            return 1;
+        }
+        return options.failOnBroken() && !result.brokenLinks().isEmpty() ? 1 : 0;
+    }
+
+    /** Writes the report to stdout, or to a temporary file moved over --output when complete. */
+    private static void write(CollectorOptions options, CrawlResult result, PrintStream stdout) throws IOException {
+        if (options.output() == null) {
+            PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+            options.format().write(result, out);
+            return;
+        }
+        Path target = options.output().toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IOException("cannot write " + options.output() + ": directory " + dir + " does not exist");
+        }
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8); PrintWriter out = new PrintWriter(w)) {
+                options.format().write(result, out);
+                if (out.checkError()) {
+                    throw new IOException("cannot write " + temp);
+                }
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

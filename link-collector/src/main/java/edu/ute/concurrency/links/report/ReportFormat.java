@@ -1,0 +1,152 @@
+package edu.ute.concurrency.links.report;
+
+import edu.ute.concurrency.links.crawl.CrawlResult;
+import edu.ute.concurrency.links.crawl.CrawlResult.BrokenLink;
+import edu.ute.concurrency.links.crawl.CrawlResult.Page;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The three output formats of the link collector ({@code --format}):
+ * <ul>
+ *   <li>{@code text}: a summary, the broken links with the pages that link to them, the pages;</li>
+ *   <li>{@code json}: everything, one object ({@code summary}, {@code brokenLinks}, {@code pages}
+ *       with their links, {@code redirects});</li>
+ *   <li>{@code csv}: one row per link of every page: {@code page,link,status} (RFC 4180 quoting),
+ *       the form spreadsheets and {@code grep} like.</li>
+ * </ul>
+ * Output order is the result's canonical order, so two runs give identical files. Stateless.
+ */
+public enum ReportFormat {
+    TEXT, JSON, CSV;
+
+    /** Parses the command-line spelling. */
+    public static ReportFormat fromOption(String text) {
+        for (ReportFormat f : values()) {
+            if (f.name().toLowerCase(Locale.ROOT).equals(text)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown format \"" + text + "\" (expected text, json or csv)");
+    }
+
+    /** Writes {@code result} to {@code out} (not closed). */
+    public void write(CrawlResult result, PrintWriter out) {
+        switch (this) {
+            case TEXT -> writeText(result, out);
+            case JSON -> writeJson(result, out);
+            case CSV -> writeCsv(result, out);
+        }
+        out.flush();
+    }
+
+    private static void writeText(CrawlResult r, PrintWriter out) {
+        CrawlResult.Summary s = r.summary();
+        out.printf("Crawl of %s: %d pages, %d URLs fetched, %d broken links%s%n", r.startUrl(), s.pages(),
+                s.fetched(), s.broken(), s.complete() ? "" : " (stopped early: " + s.stopReason() + ")");
+        out.println();
+        out.printf("Broken links (%d):%n", r.brokenLinks().size());
+        for (BrokenLink b : r.brokenLinks()) {
+            out.printf("  %s  [%s]%s%n", b.url(), b.reason(), b.finalUrl().equals(b.url()) ? "" : " via " + b.finalUrl());
+            for (String from : b.linkedFrom()) {
+                out.printf("      linked from %s%n", from);
+            }
+        }
+        out.println();
+        out.printf("Pages (%d):%n", r.pages().size());
+        for (Page p : r.pages()) {
+            out.printf("  %s  %d %s, depth %d, %d links%s%n", p.url(), p.status(), p.contentType().isEmpty() ? "?" : p.contentType(),
+                    p.depth(), p.links().size(), p.truncated() ? ", cut at " + p.bytes() + " bytes" : "");
+        }
+        if (!r.redirects().isEmpty()) {
+            out.println();
+            out.printf("Redirects (%d):%n", r.redirects().size());
+            r.redirects().forEach((from, to) -> out.printf("  %s -> %s%n", from, to));
+        }
+    }
+
+    private static void writeCsv(CrawlResult r, PrintWriter out) {
+        out.print("page,link,status\r\n");
+        for (Page p : r.pages()) {
+            for (String link : p.links()) {
+                out.print(csv(p.url()) + "," + csv(link) + "," + csv(r.linkStatus().get(link)) + "\r\n");
+            }
+            for (String link : p.malformedLinks()) {
+                out.print(csv(p.url()) + "," + csv(link) + "," + csv("malformed URL") + "\r\n");
+            }
+        }
+    }
+
+    private static String csv(String field) {
+        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
+            return "\"" + field.replace("\"", "\"\"") + "\"";
+        }
+        return field;
+    }
+
+    private static void writeJson(CrawlResult r, PrintWriter out) {
+        CrawlResult.Summary s = r.summary();
+        out.println("{");
+        out.printf("  \"startUrl\": %s,%n", json(r.startUrl()));
+        out.printf("  \"summary\": {\"pages\": %d, \"fetched\": %d, \"broken\": %d, \"complete\": %b, \"stopReason\": %s},%n",
+                s.pages(), s.fetched(), s.broken(), s.complete(), json(s.stopReason()));
+        out.println("  \"brokenLinks\": [");
+        List<BrokenLink> broken = r.brokenLinks();
+        for (int i = 0; i < broken.size(); i++) {
+            BrokenLink b = broken.get(i);
+            out.printf("    {\"url\": %s, \"reason\": %s, \"status\": %d, \"finalUrl\": %s, \"linkedFrom\": %s}%s%n",
+                    json(b.url()), json(b.reason()), b.status(), json(b.finalUrl()), jsonArray(b.linkedFrom()),
+                    i + 1 < broken.size() ? "," : "");
+        }
+        out.println("  ],");
+        out.println("  \"pages\": [");
+        List<Page> pages = r.pages();
+        for (int i = 0; i < pages.size(); i++) {
+            Page p = pages.get(i);
+            out.printf("    {\"url\": %s, \"depth\": %d, \"status\": %d, \"contentType\": %s, \"bytes\": %d, \"truncated\": %b, \"links\": %s, \"malformedLinks\": %s}%s%n",
+                    json(p.url()), p.depth(), p.status(), json(p.contentType()), p.bytes(), p.truncated(),
+                    jsonArray(p.links()), jsonArray(p.malformedLinks()), i + 1 < pages.size() ? "," : "");
+        }
+        out.println("  ],");
+        out.print("  \"redirects\": {");
+        int n = 0;
+        for (Map.Entry<String, String> e : r.redirects().entrySet()) {
+            out.print((n++ == 0 ? "" : ", ") + json(e.getKey()) + ": " + json(e.getValue()));
+        }
+        out.println("}");
+        out.println("}");
+    }
+
+    private static String jsonArray(List<String> values) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(json(values.get(i)));
+        }
+        return sb.append(']').toString();
+    }
+
+    /** A JSON string literal (RFC 8259 escaping). */
+    static String json(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

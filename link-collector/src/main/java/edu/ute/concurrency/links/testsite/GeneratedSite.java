@@ -1,0 +1,202 @@
+package edu.ute.concurrency.links.testsite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A deterministic web site for crawling: a tree of HTML pages with random cross links, and every
+ * trap a link checker meets in the wild.
+ *
+ * <ul>
+ *   <li>{@code /} and {@code /page/1.html} ... : the pages. Page {@code i}'s children are
+ *       {@code k*i+1 ... k*i+k}, so every page is reachable; seeded random extra links make some
+ *       pages reachable by a shorter path than the tree's (a depth test);</li>
+ *   <li>the same target written many ways: relative ({@code 7.html}, {@code ../page/7.html}),
+ *       absolute path, absolute URL, {@code HTTP://} in capitals, {@code /page/./7.html},
+ *       {@code %37.html}, with a {@code #fragment}; plus fragment-only links ({@code #top});</li>
+ *   <li>attribute values quoted with {@code "}, {@code '} or not at all, tags in capitals, a link in
+ *       a comment and one in a {@code <script>} (both must be ignored);</li>
+ *   <li>{@code mailto:}, {@code javascript:}, {@code tel:} links, links to external hosts
+ *       ({@code *.invalid}, never resolvable);</li>
+ *   <li>broken links: {@code /missing/...} (404), {@code /error/500.html} (500);</li>
+ *   <li>{@code /redirect/chain/N}: N redirects (301, 302, 303, 307, 308 in turn, relative Locations)
+ *       ending at a page; {@code /redirect/loop/a} and {@code b} redirect to each other;
+ *       {@code /redirect/out} leaves the site;</li>
+ *   <li>non-HTML resources ({@code /files/report.pdf}, 200 KiB; {@code /files/logo.png});</li>
+ *   <li>{@code /robots.txt} disallowing {@code /private/} but allowing {@code /private/public.html};</li>
+ *   <li>{@code /base/index.html} with a {@code <base href>}; {@code /search?q=...&lang=...}
+ *       linked as {@code &amp;};</li>
+ *   <li>with slow traps: {@code /big.html} (6 MiB, links before and after the cap) and
+ *       {@code /slow/hang.html} (headers and half a page, then nothing, forever).</li>
+ * </ul>
+ * Thread-safe (no mutable state).
+ */
+public final class GeneratedSite implements SitePlan {
+
+    public static final String ROBOTS_TXT = """
+            # ute-concurrency test site
+            User-agent: other-bot
+            Disallow: /
+
+            User-agent: *
+            Disallow: /private/
+            Allow: /private/public.html
+            """;
+
+    private static final Pattern PAGE = Pattern.compile("/page/(\\d+)\\.html");
+    private static final Pattern CHAIN = Pattern.compile("/redirect/chain/(\\d+)");
+    private static final int[] REDIRECT_CODES = {301, 302, 303, 307, 308};
+
+    private final SiteSpec spec;
+    private final int fanOut;
+
+    public GeneratedSite(SiteSpec spec) {
+        this.spec = spec;
+        this.fanOut = Math.max(2, spec.linksPerPage() - 3);
+    }
+
+    public SiteSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public SiteResponse respond(String path, String query, String baseUrl) {
+        if (path.equals("/")) {
+            return SiteResponse.html(page(0, baseUrl));
+        }
+        Matcher m = PAGE.matcher(path);
+        if (m.matches()) {
+            int i = Integer.parseInt(m.group(1));
+            return i >= 1 && i < spec.pages() && m.group(1).equals(String.valueOf(i))
+                    ? SiteResponse.html(page(i, baseUrl)) : SiteResponse.notFound();
+        }
+        Matcher chain = CHAIN.matcher(path);
+        if (chain.matches()) {
+            int n = Integer.parseInt(chain.group(1));
+            if (n == 0) {
+                return SiteResponse.redirect(301, "../../page/5.html");
+            }
+            return SiteResponse.redirect(REDIRECT_CODES[n % REDIRECT_CODES.length], String.valueOf(n - 1));
+        }
+        return switch (path) {
+            case "/robots.txt" -> SiteResponse.of(200, "text/plain", ROBOTS_TXT.getBytes());
+            case "/redirect/loop/a" -> SiteResponse.redirect(302, "b");
+            case "/redirect/loop/b" -> SiteResponse.redirect(307, "/redirect/loop/a");
+            case "/redirect/out" -> SiteResponse.redirect(302, "https://example.invalid/landing");
+            case "/error/500.html" -> SiteResponse.html(500, "<h1>Internal error</h1><a href=/page/1.html>x</a>");
+            case "/files/report.pdf" -> SiteResponse.of(200, "application/pdf", new byte[200 * 1024]);
+            case "/files/logo.png" -> SiteResponse.of(200, "image/png", new byte[2048]);
+            case "/private/secret.html" -> SiteResponse.html("<h1>secret</h1><a href=/private/deeper.html>x</a>");
+            case "/private/public.html" -> SiteResponse.html("<h1>public</h1><a href=/page/2.html>2</a>");
+            case "/base/index.html" -> SiteResponse.html("""
+                    <html><head><base href="/page/"></head><body>
+                    <a href="3.html">3</a> <a href='../private/public.html'>public</a>
+                    <a href=/base/other.html>other</a></body></html>
+                    """);
+            case "/base/other.html" -> SiteResponse.html("<p>other</p>");
+            case "/search" -> SiteResponse.html("<p>results for " + (query == null ? "" : query.replace("<", "")) + "</p>");
+            case "/big.html" -> spec.slowTraps() ? SiteResponse.huge(
+                    "<!DOCTYPE html><html><body><a href=\"/page/1.html\">1</a><a href=\"/page/2.html\">2</a>\n",
+                    "<a href=\"/beyond-the-cap.html\">never read</a></body></html>\n", spec.hugeBytes())
+                    : SiteResponse.notFound();
+            case "/slow/hang.html" -> spec.slowTraps()
+                    ? SiteResponse.hanging("<!DOCTYPE html><html><body><a href=\"/page/3.html\">3</a>\n")
+                    : SiteResponse.notFound();
+            default -> SiteResponse.notFound();
+        };
+    }
+
+    /** The path of page {@code i}. */
+    public static String pagePath(int i) {
+        return i == 0 ? "/" : "/page/" + i + ".html";
+    }
+
+    /** The children of page {@code i} in the tree. */
+    public List<Integer> children(int i) {
+        List<Integer> children = new ArrayList<>();
+        for (int k = 1; k <= fanOut; k++) {
+            long child = (long) fanOut * i + k;
+            if (child < spec.pages()) {
+                children.add((int) child);
+            }
+        }
+        return children;
+    }
+
+    private String page(int i, String baseUrl) {
+        // One Random per page, seeded by the page number: the page is the same whatever the order
+        // in which the crawler asks for pages.
+        Random random = new Random(spec.seed() * 1_000_003L + i);
+        StringBuilder html = new StringBuilder(2048);
+        html.append("<!DOCTYPE html>\n<html><head><title>Page ").append(i).append("</title></head>\n")
+                .append("<BODY id=top>\n<h1>Page ").append(i).append("</h1>\n")
+                .append("<!-- <a href=\"/commented-out.html\">an old link</a> -->\n")
+                .append("<script>var s = '<a href=\"/in-script.html\">'; if (a < b && c > d) {}</script>\n<ul>\n");
+        List<Integer> targets = new ArrayList<>(children(i));
+        while (targets.size() < spec.linksPerPage() - 2) {
+            targets.add(1 + random.nextInt(spec.pages() - 1));
+        }
+        for (int j : targets) {
+            html.append("<li>").append(anchor(i, j, baseUrl, random)).append("</li>\n");
+        }
+        html.append("</ul>\n<a href=\"#top\">top</a>\n");
+        int extra = random.nextInt(100);
+        if (extra < 6) {
+            html.append("<a href=\"/missing/p").append(i).append(".html\">gone</a>\n");
+        } else if (extra < 9) {
+            html.append("<a href=\"https://www.example.invalid/ref/").append(i).append("\">elsewhere</a>\n");
+        } else if (extra < 12) {
+            html.append("<a href=\"mailto:page").append(i).append("@example.invalid\">mail</a>\n");
+        } else if (extra < 14) {
+            html.append("<a href=\"/error/500.html\">flaky</a>\n");
+        } else if (extra < 16) {
+            html.append("<a href=\"/redirect/chain/3\">moved</a>\n");
+        }
+        if (i == 0) {
+            html.append(traps());
+        }
+        html.append("</BODY></html>\n");
+        return html.toString();
+    }
+
+    /** One link from page {@code from} to page {@code to}, written in one of many equivalent ways. */
+    private String anchor(int from, int to, String baseUrl, Random random) {
+        String target = pagePath(to);
+        String href = switch (random.nextInt(9)) {
+            case 0 -> from == 0 ? target.substring(1) : to + ".html";
+            case 1 -> from == 0 ? "./" + target.substring(1) : "../page/" + to + ".html";
+            case 2 -> baseUrl + target;
+            case 3 -> "HTTP://" + baseUrl.substring("http://".length()) + target + "#section-2";
+            case 4 -> to == 0 ? "/" : "/page/./" + to + ".html";
+            case 5 -> to == 0 ? "/#x" : "/page/%3" + String.valueOf(to).charAt(0) + String.valueOf(to).substring(1) + ".html";
+            default -> target;
+        };
+        return switch (random.nextInt(4)) {
+            case 0 -> "<a href='" + href + "'>page " + to + "</a>";
+            case 1 -> "<A HREF=" + href + ">page " + to + "</A>";
+            default -> "<a class=\"nav\" href=\"" + href + "\">page " + to + "</a>";
+        };
+    }
+
+    private String traps() {
+        StringBuilder s = new StringBuilder("<h2>Traps</h2>\n<ul>\n");
+        String[] hrefs = {
+            "/missing/index.html", "/error/500.html", "/redirect/chain/4", "/redirect/chain/12",
+            "/redirect/loop/a", "/redirect/out", "/files/report.pdf", "/files/logo.png",
+            "/private/secret.html", "/private/public.html", "/base/index.html",
+            "/search?q=links&amp;lang=en", "https://example.invalid/", "http://other.invalid:8080/x",
+            "mailto:webmaster@example.invalid", "javascript:void(0)", "tel:+15550100",
+            "data:text/plain,hello", "#", "",
+        };
+        for (String href : hrefs) {
+            s.append("<li><a href=\"").append(href).append("\">trap</a></li>\n");
+        }
+        if (spec.slowTraps()) {
+            s.append("<li><a href=\"/big.html\">huge</a></li>\n<li><a href=\"/slow/hang.html\">hangs</a></li>\n");
+        }
+        return s.append("</ul>\n").toString();
+    }
+}
