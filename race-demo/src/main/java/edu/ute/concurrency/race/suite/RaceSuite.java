@@ -177,10 +177,16 @@ public final class RaceSuite {
                 text.append("  status ").append(result.status()).append('\n');
                 continue;
             }
-            text.append(String.format("  %8s %14s %8s %12s  %s%n", "RESULT", "SAMPLES", "FREQ", "EXPECT", "DESCRIPTION"));
+            int idWidth = "RESULT".length();
+            for (String id : result.grading().gradingResults.keySet()) {
+                idWidth = Math.max(idWidth, id.length());
+            }
+            String row = "  %" + idWidth + "s %,14d %7.2f%% %12s  %s%n";
+            text.append(String.format("  %" + idWidth + "s %14s %8s %12s  %s%n",
+                    "RESULT", "SAMPLES", "FREQ", "EXPECT", "DESCRIPTION"));
             long total = Math.max(1, result.getTotalCount());
             for (GradingResult outcome : result.grading().gradingResults.values()) {
-                text.append(String.format(Locale.ROOT, "  %8s %,14d %7.2f%% %12s  %s%n", outcome.id, outcome.count,
+                text.append(String.format(Locale.ROOT, row, outcome.id, outcome.count,
                         100.0 * outcome.count / total, outcome.expect, outcome.description));
             }
         }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -146,7 +147,7 @@ public final class SuiteCheck {
                 return "fix held";
             }
             if (row.interesting() > 0) {
-                return String.format("race shown (%.2f%%)", 100.0 * row.interesting() / row.samples());
+                return String.format(Locale.ROOT, "race shown (%.2f%%)", 100.0 * row.interesting() / row.samples());
             }
             return notObservedHere.test(row.testName())
                     ? "allowed by the JMM, not observed here"

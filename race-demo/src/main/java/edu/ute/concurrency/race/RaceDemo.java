@@ -1,0 +1,431 @@
+package edu.ute.concurrency.race;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The course exercise: a global variable updated from many threads, printed after each update so the
+ * conflicts and the wrong total are visible; then the same count with each fix, side by side.
+ *
+ * <p>N threads (default 4) each add 1 to a shared {@code static int} M times (default 5,000). The first
+ * run has no synchronization and is <b>wrong on purpose</b>: {@code counter++} is read, add, write,
+ * and two threads that read the same value both write the same value, so one increment is lost. The
+ * program prints every update as {@code T<thread>:<read>-><written>}, ordered by the value written,
+ * and marks with {@code *} every value written by more than one thread. Then it runs each fix and
+ * prints one line per variant: result, expected, lost updates, time.
+ *
+ * <p>The fixes, one idea each:
+ * <ul>
+ *   <li>{@code synchronized}: the increment under one monitor; unlock happens-before the next lock.</li>
+ *   <li>{@code ReentrantLock}: the same with an explicit lock, {@code unlock} in {@code finally}.</li>
+ *   <li>{@code AtomicInteger}: one atomic read-modify-write instruction, no lock.</li>
+ *   <li>{@code LongAdder}: per-thread cells summed at the end; fastest under contention.</li>
+ *   <li>thread confinement + join: each thread counts in its own local variable, and the main thread
+ *       adds the results after {@code join()}, which makes each thread's writes visible.</li>
+ * </ul>
+ *
+ * <p>Why the updates are not printed <i>while</i> the threads run: {@code System.out} takes a lock for
+ * every line, which would serialize the threads and hide the race (the bug disappears when you look
+ * at it). Each thread records what it read in its own array, and the program prints after
+ * {@code join()}.
+ *
+ * <p>HOW TO RUN (from the repository root):
+ * <pre>
+ *   mvn -q -pl race-demo -am compile exec:exec -Dexec.mainClass=edu.ute.concurrency.race.RaceDemo -Dexec.appArgs="--threads 4"
+ *   ... -Dexec.appArgs="--threads 8 --increments 1000000 --quiet"     # big counts, summary only
+ * </pre>
+ * Expected output (numbers vary from run to run; lost updates may be 0 in a lucky run):
+ * <pre>
+ * Unsynchronized: 4 threads x 5000 increments of a shared static int (wrong on purpose)
+ * Updates ordered by value written (T&lt;thread&gt;:&lt;read&gt;-&gt;&lt;written&gt;, * = written by more than one thread):
+ * T1:0->1 T1:1->2 ... T2:3170->3171* T3:3170->3171* ...
+ * expected 20000, observed 19412, lost updates 588
+ *
+ * variant                  result   expected   lost updates    time ms
+ * unsynchronized            19412      20000            588        1.9
+ * synchronized              20000      20000              0        4.1
+ * ...
+ * </pre>
+ * Options: {@code --threads N} (1..1024), {@code --increments M} (per thread), {@code --quiet}
+ * (no per-update listing), {@code --help}. Exit codes: 0 ok, 2 usage error.
+ *
+ * <p>Not thread-safe as a whole (the racy counter is a static field on purpose): run one count at a
+ * time.
+ */
+public final class RaceDemo {
+
+    /** Most updates the per-update listing records; beyond that the listing is unreadable anyway. */
+    static final long MAX_LISTED_UPDATES = 1_000_000;
+    static final int MAX_THREADS = 1024;
+
+    private static final int UPDATES_PER_LINE = 8;
+
+    /** The shared global of the exercise. Plain and static: wrong on purpose. */
+    static int counter;
+
+    private RaceDemo() {
+    }
+
+    /** The ways of counting, racy first. */
+    public enum Variant {
+        UNSYNCHRONIZED("unsynchronized"),
+        SYNCHRONIZED("synchronized"),
+        REENTRANT_LOCK("ReentrantLock"),
+        ATOMIC_INTEGER("AtomicInteger"),
+        LONG_ADDER("LongAdder"),
+        CONFINED_THEN_JOIN("confined+join");
+
+        private final String label;
+
+        Variant(String label) {
+            this.label = label;
+        }
+
+        /** The name printed in the summary table (one word, so the table parses by whitespace). */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * One count: what it should be, what it was, how long it took.
+     *
+     * @param variant  how the threads counted
+     * @param expected threads times increments
+     * @param observed the final count
+     * @param nanos    wall time of the counting, threads started to all joined
+     */
+    public record Count(Variant variant, long expected, long observed, long nanos) {
+
+        /** Increments that did not make it into the total. */
+        public long lostUpdates() {
+            return expected - observed;
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * The whole program: parses options, runs the listed racy count unless quiet, then every variant.
+     *
+     * @return exit code: 0 ok, 2 usage error
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        int threads = 4;
+        int increments = 1_000;
+        boolean quiet = false;
+        boolean plain = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--help", "-h" -> {
+                        out.println(usage());
+                        return 0;
+                    }
+                    case "--quiet", "-q" -> quiet = true;
+                    case "--plain" -> plain = true;
+                    case "--threads" -> threads = intOption(args, ++i, "--threads", 1, MAX_THREADS);
+                    case "--increments" -> increments = intOption(args, ++i, "--increments", 1, Integer.MAX_VALUE);
+                    default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+                }
+            }
+            if ((long) threads * increments > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("--threads x --increments is " + (long) threads * increments
+                        + ", more than an int counter holds (" + Integer.MAX_VALUE + ")");
+            }
+            if (!quiet && (long) threads * increments > MAX_LISTED_UPDATES) {
+                throw new IllegalArgumentException("listing " + (long) threads * increments
+                        + " updates is too long to read; add --quiet or lower the counts (at most "
+                        + MAX_LISTED_UPDATES + " listed)");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("RaceDemo: " + e.getMessage());
+            err.println(usage());
+            return 2;
+        }
+
+        boolean yield = !plain;
+        if (!quiet) {
+            out.printf("Unsynchronized: %d threads x %d increments of a shared static int (wrong on purpose)%s%n",
+                    threads, increments, yield ? ", Thread.yield() between read and write" : "");
+            int[][] reads = countUnsynchronizedRecording(threads, increments, yield);
+            printUpdates(reads, out);
+            long observed = counter;
+            long expected = (long) threads * increments;
+            out.printf("expected %d, observed %d, lost updates %d%n%n", expected, observed, expected - observed);
+        }
+        List<Count> counts = new ArrayList<>();
+        for (Variant variant : Variant.values()) {
+            counts.add(count(variant, threads, increments, yield));
+        }
+        printSummary(counts, out);
+        return 0;
+    }
+
+    /**
+     * Runs {@code threads} threads that each add 1, {@code increments} times, in the given way.
+     *
+     * @param yieldBetweenReadAndWrite true to call {@link Thread#yield()} between reading and writing
+     *                                 the count (in every variant, so they do the same work): it plays
+     *                                 the scheduler switching threads at the worst moment, which a
+     *                                 short run on 2 cores otherwise rarely shows. False runs the plain
+     *                                 loops, for timing.
+     * @throws InterruptedException if interrupted while waiting for the threads (they are
+     *                              interrupted and joined before this returns)
+     */
+    public static Count count(Variant variant, int threads, int increments, boolean yieldBetweenReadAndWrite)
+            throws InterruptedException {
+        // Each variant's shared state is fresh per count, so counts never influence each other.
+        Object monitor = new Object();
+        ReentrantLock lock = new ReentrantLock();
+        AtomicInteger atomic = new AtomicInteger();
+        LongAdder adder = new LongAdder();
+        long[] confined = new long[threads];
+        boolean yield = yieldBetweenReadAndWrite;
+        counter = 0;
+
+        List<IncrementTask> tasks = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            tasks.add(switch (variant) {
+                case UNSYNCHRONIZED -> () -> {
+                    for (int i = 0; i < increments; i++) {
+                        // counter++ spelled out: another thread may write between the read and the write.
+                        int read = counter;
+                        maybeYield(yield);
+                        counter = read + 1;
+                    }
+                };
+                case SYNCHRONIZED -> () -> {
+                    for (int i = 0; i < increments; i++) {
+                        synchronized (monitor) {
+                            // The same code, but nobody else can get in while this thread is switched out.
+                            int read = counter;
+                            maybeYield(yield);
+                            counter = read + 1;
+                        }
+                    }
+                };
+                case REENTRANT_LOCK -> () -> {
+                    for (int i = 0; i < increments; i++) {
+                        lock.lock();
+                        try {
+                            int read = counter;
+                            maybeYield(yield);
+                            counter = read + 1;
+                        } finally {
+                            lock.unlock();
+                        }
+                    }
+                };
+                case ATOMIC_INTEGER -> () -> {
+                    for (int i = 0; i < increments; i++) {
+                        // Read and write are one indivisible instruction: there is no "between".
+                        atomic.incrementAndGet();
+                        maybeYield(yield);
+                    }
+                };
+                case LONG_ADDER -> () -> {
+                    for (int i = 0; i < increments; i++) {
+                        adder.increment();
+                        maybeYield(yield);
+                    }
+                };
+                case CONFINED_THEN_JOIN -> () -> {
+                    long local = 0; // only this thread ever sees it: no race possible
+                    for (int i = 0; i < increments; i++) {
+                        long read = local;
+                        maybeYield(yield);
+                        local = read + 1;
+                    }
+                    confined[index] = local; // published to main by join()
+                };
+            });
+        }
+        long nanos = runTogether(tasks);
+        long observed = switch (variant) {
+            case UNSYNCHRONIZED, SYNCHRONIZED, REENTRANT_LOCK -> counter;
+            case ATOMIC_INTEGER -> atomic.get();
+            case LONG_ADDER -> adder.sum();
+            case CONFINED_THEN_JOIN -> Arrays.stream(confined).sum();
+        };
+        return new Count(variant, (long) threads * increments, observed, nanos);
+    }
+
+    private static void maybeYield(boolean yield) {
+        if (yield) {
+            Thread.yield();
+        }
+    }
+
+    /**
+     * The racy count, with each thread recording the value it read before each write, in its own array.
+     *
+     * @return {@code reads[t][i]}: the value thread {@code t} read in its {@code i}-th update (it wrote
+     *         that plus one). The final count is left in {@link #counter}.
+     */
+    static int[][] countUnsynchronizedRecording(int threads, int increments, boolean yieldBetweenReadAndWrite)
+            throws InterruptedException {
+        counter = 0;
+        int[][] reads = new int[threads][increments];
+        List<IncrementTask> tasks = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            int[] mine = reads[t]; // confined to one thread until join()
+            tasks.add(() -> {
+                for (int i = 0; i < increments; i++) {
+                    int read = counter;
+                    maybeYield(yieldBetweenReadAndWrite);
+                    counter = read + 1;
+                    mine[i] = read;
+                }
+            });
+        }
+        runTogether(tasks);
+        return reads;
+    }
+
+    /** A thread's share of the counting. */
+    @FunctionalInterface
+    private interface IncrementTask {
+        void run();
+    }
+
+    /**
+     * Starts one platform thread per task, releases them together through a spinning start gate (so
+     * they really overlap instead of finishing one by one while the next is still being created), and
+     * joins them all.
+     *
+     * @return nanoseconds from the gate opening to the last join
+     */
+    private static long runTogether(List<IncrementTask> tasks) throws InterruptedException {
+        CountDownLatch ready = new CountDownLatch(tasks.size());
+        StartGate gate = new StartGate();
+        List<Thread> threads = new ArrayList<>(tasks.size());
+        for (int t = 0; t < tasks.size(); t++) {
+            IncrementTask task = tasks.get(t);
+            threads.add(Thread.ofPlatform().name("T" + (t + 1)).start(() -> {
+                ready.countDown();
+                // Spin rather than block: a blocked thread needs tens of microseconds to wake up,
+                // longer than a few thousand increments take, and the threads would never overlap.
+                while (!gate.open) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return; // asked to stop before starting: do not count; the flag stays set
+                    }
+                    Thread.onSpinWait();
+                }
+                task.run();
+            }));
+        }
+        try {
+            ready.await();
+            long start = System.nanoTime();
+            gate.open = true;
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            return System.nanoTime() - start;
+        } catch (InterruptedException e) {
+            // Leave no thread behind: stop the ones still waiting at the gate, wait for the rest.
+            for (Thread thread : threads) {
+                thread.interrupt();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            throw e;
+        }
+    }
+
+    /** The start signal; volatile so that the spinning threads see it (pattern 7 of the jcstress suite). */
+    private static final class StartGate {
+        volatile boolean open;
+    }
+
+    /** Prints every update ordered by the value written; {@code *} marks values written more than once. */
+    static void printUpdates(int[][] reads, PrintStream out) {
+        int total = 0;
+        for (int[] thread : reads) {
+            total += thread.length;
+        }
+        // Sort key: read value in the high bits, thread number in the low bits (stable by thread).
+        long[] updates = new long[total];
+        int n = 0;
+        for (int t = 0; t < reads.length; t++) {
+            for (int read : reads[t]) {
+                updates[n++] = ((long) read << 20) | t;
+            }
+        }
+        Arrays.sort(updates);
+        out.println("Updates ordered by value written (T<thread>:<read>-><written>, * = written by more than one thread):");
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < total; i++) {
+            long read = updates[i] >> 20;
+            int thread = (int) (updates[i] & 0xFFFFF) + 1;
+            boolean conflict = (i > 0 && updates[i - 1] >> 20 == read) || (i + 1 < total && updates[i + 1] >> 20 == read);
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            line.append('T').append(thread).append(':').append(read).append("->").append(read + 1);
+            if (conflict) {
+                line.append('*');
+            }
+            if ((i + 1) % UPDATES_PER_LINE == 0) {
+                out.println(line);
+                line.setLength(0);
+            }
+        }
+        if (!line.isEmpty()) {
+            out.println(line);
+        }
+    }
+
+    /** One line per variant: {@code variant result expected lost time}, whitespace-separated. */
+    static void printSummary(List<Count> counts, PrintStream out) {
+        out.printf("%-20s %12s %12s %14s %10s%n", "variant", "result", "expected", "lost updates", "time ms");
+        for (Count c : counts) {
+            out.printf(Locale.ROOT, "%-20s %12d %12d %14d %10.1f%n", c.variant().label(), c.observed(), c.expected(),
+                    c.lostUpdates(), c.nanos() / 1e6);
+        }
+    }
+
+    private static int intOption(String[] args, int index, String name, int min, int max) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(name + " needs a number");
+        }
+        try {
+            int value = Integer.parseInt(args[index]);
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + " " + value + " is outside " + min + ".." + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " '" + args[index] + "' is not a whole number");
+        }
+    }
+
+    private static String usage() {
+        return """
+                usage: RaceDemo [--threads N] [--increments M] [--quiet] [--plain] [--help]
+                  N threads each add 1 to a shared counter M times: first with no synchronization
+                  (wrong on purpose, every update listed), then with each fix, one summary line each.
+                  --threads N      threads, 1..%d (default 4)
+                  --increments M   increments per thread (default 1000)
+                  --quiet          skip the per-update listing (needed above %d updates)
+                  --plain          no Thread.yield() between read and write: plain loops, for timing;
+                                   the racy count then loses updates only in long runs
+                  --help           this text
+                exit codes: 0 ok, 2 usage error""".formatted(MAX_THREADS, MAX_LISTED_UPDATES);
+    }
+}
