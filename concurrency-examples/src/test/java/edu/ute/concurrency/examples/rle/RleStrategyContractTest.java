@@ -1,0 +1,210 @@
+package edu.ute.concurrency.examples.rle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import edu.ute.concurrency.rle.PackedBitImage;
+import edu.ute.concurrency.rle.Rle;
+import edu.ute.concurrency.rle.RleFile;
+import edu.ute.concurrency.rle.RleFormatException;
+import edu.ute.concurrency.rle.SampleImages;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every strategy promises, run against each of them by one subclass per strategy: the same bytes
+ * as the sequential codec on random images and on every (scaled-down) workload of {@code rle compare},
+ * failures passed on with their cause, interruption stopping the work, and no thread left afterwards.
+ * No clock is involved: concurrency is checked by comparing results and counting threads.
+ */
+abstract class RleStrategyContractTest {
+    /** The strategy under test, using {@code threads} threads. */
+    abstract RleStrategy create(int threads);
+
+    /** How many random images to try; the child-process strategy pays a JVM start for each. */
+    int randomImages() {
+        return 40;
+    }
+
+    /** Random images with runs of every length, and sizes around the word (64) and group (127) edges. */
+    static List<PackedBitImage> randomImages(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] widths = {1, 7, 63, 64, 65, 127, 128, 254, 255, 300, 1001};
+        int[] heights = {1, 2, 63, 64, 65, 129, 200};
+        List<PackedBitImage> images = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            int width = widths[random.nextInt(widths.length)];
+            int height = heights[random.nextInt(heights.length)];
+            PackedBitImage image = new PackedBitImage(width, height);
+            int meanRun = 1 + random.nextInt(300);
+            for (int y = 0; y < height; y++) {
+                boolean black = random.nextBoolean();
+                for (int x = 0; x < width; ) {
+                    int run = Math.min(width - x, 1 + random.nextInt(2 * meanRun));
+                    image.fill(y, x, x + run, black);
+                    x += run;
+                    black = !black;
+                }
+            }
+            images.add(image);
+        }
+        return images;
+    }
+
+    @Test
+    void encodesRandomImagesExactlyAsTheSequentialCodec() throws Exception {
+        try (RleStrategy strategy = create(3)) {
+            for (PackedBitImage image : randomImages(randomImages(), 42)) {
+                assertThat(strategy.encode(image)).as("%s", image).isEqualTo(RleFile.encode(image));
+            }
+        }
+    }
+
+    @Test
+    void decodesRandomImagesBackToTheOriginal() throws Exception {
+        try (RleStrategy strategy = create(3)) {
+            for (PackedBitImage image : randomImages(randomImages(), 43)) {
+                assertThat(strategy.decode(RleFile.parse(RleFile.encode(image)))).isEqualTo(image);
+            }
+        }
+    }
+
+    @Test
+    void encodesAndDecodesEachImageOfABatchExactlyAsSequential() throws Exception {
+        List<PackedBitImage> images = randomImages(Math.min(randomImages(), 12), 44);
+        List<byte[]> expected = new ArrayList<>();
+        for (PackedBitImage image : images) {
+            expected.add(RleFile.encode(image));
+        }
+        try (RleStrategy strategy = create(2)) {
+            List<byte[]> actual = strategy.encodeEach(images);
+            assertThat(actual).hasSameSizeAs(expected);
+            for (int i = 0; i < images.size(); i++) {
+                assertThat(actual.get(i)).isEqualTo(expected.get(i));
+            }
+            assertThat(strategy.decodeEach(expected)).isEqualTo(images);
+        }
+    }
+
+    @Test
+    void encodesEveryScaledDownWorkloadExactlyAsSequential() throws Exception {
+        try (RleStrategy strategy = create(2)) {
+            for (StrategyComparison.Workload workload : StrategyComparison.quickWorkloads()) {
+                if (workload.batch()) {
+                    List<byte[]> actual = strategy.encodeEach(workload.images());
+                    for (int i = 0; i < actual.size(); i++) {
+                        assertThat(actual.get(i)).as(workload.name()).isEqualTo(RleFile.encode(workload.images().get(i)));
+                    }
+                } else {
+                    PackedBitImage image = workload.images().get(0);
+                    byte[] file = strategy.encode(image);
+                    assertThat(file).as(workload.name()).isEqualTo(RleFile.encode(image));
+                    assertThat(strategy.decode(RleFile.parse(file))).as(workload.name()).isEqualTo(image);
+                }
+            }
+        }
+    }
+
+    @Test
+    void handlesAnImageWithNoRows() throws Exception {
+        PackedBitImage empty = new PackedBitImage(100, 0);
+        try (RleStrategy strategy = create(2)) {
+            assertThat(strategy.encode(empty)).isEqualTo(RleFile.encode(empty));
+            assertThat(strategy.encodeEach(List.of())).isEmpty();
+        }
+    }
+
+    @Test
+    void reportsACorruptBlockAsAFormatError() throws Exception {
+        PackedBitImage page = SampleImages.textPage(40, 5);
+        List<byte[]> blocks = new ArrayList<>();
+        for (int from = 0; from < page.height(); from += RleFile.DEFAULT_BLOCK_ROWS) {
+            blocks.add(Rle.encoder().encodeRows(page, from, Math.min(from + RleFile.DEFAULT_BLOCK_ROWS, page.height())));
+        }
+        // A zero-length run in block 1: the right length and valid checksums (assemble computes them),
+        // so only decoding that block can find the damage.
+        blocks.get(1)[0] = 0;
+        RleFile corrupt = RleFile.parse(RleFile.assemble(page.width(), page.height(), RleFile.DEFAULT_BLOCK_ROWS, blocks));
+        try (RleStrategy strategy = create(2)) {
+            assertThatThrownBy(() -> strategy.decode(corrupt))
+                    .isInstanceOf(RleFormatException.class)
+                    .hasMessageContaining("zero-length run in row " + RleFile.DEFAULT_BLOCK_ROWS);
+        }
+    }
+
+    @Test
+    void passesOnATaskFailureWithItsCause() throws Exception {
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            tasks.add(() -> {
+                if (n == 7) {
+                    throw new IOException("task 7 failed");
+                }
+                return n;
+            });
+        }
+        try (RleStrategy strategy = create(3)) {
+            assertThatThrownBy(() -> strategy.runAll(tasks))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IOException.class).hasMessage("task 7 failed");
+            // and the strategy still works afterwards
+            assertThat(strategy.runAll(tasks.subList(0, 5))).containsExactly(0, 1, 2, 3, 4);
+        }
+    }
+
+    @Test
+    void interruptingTheCallerStopsTheWork() throws Exception {
+        int total = 200;
+        AtomicInteger started = new AtomicInteger();
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            tasks.add(() -> {
+                started.incrementAndGet();
+                firstStarted.countDown();
+                Thread.sleep(20); // 200 × 20 ms: seconds of work if nothing stopped it
+                return 1;
+            });
+        }
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        try (RleStrategy strategy = create(2)) {
+            Thread caller = new Thread(() -> {
+                try {
+                    strategy.runAll(tasks);
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            }, "test-caller");
+            caller.start();
+            assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            caller.interrupt();
+            caller.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(caller.isAlive()).isFalse();
+        }
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(started.get()).isLessThan(total);
+    }
+
+    @Test
+    void leavesNoThreadRunningAfterClose() throws Exception {
+        Set<Thread> before = LiveThreads.now();
+        PackedBitImage page = SampleImages.textPage(60, 9);
+        try (RleStrategy strategy = create(3)) {
+            byte[] file = strategy.encode(page);
+            strategy.decode(RleFile.parse(file));
+            strategy.encodeEach(List.of(page, SampleImages.icon()));
+        }
+        assertThat(LiveThreads.startedSince(before)).isEmpty();
+    }
+}
