@@ -1,0 +1,372 @@
+package edu.ute.concurrency.examples.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the two thread-per-connection servers share: an acceptor thread, plain blocking sockets, and
+ * one connection served start to end by one thread running {@link #serveConnection}. Subclasses
+ * only choose where that thread comes from: {@link VirtualThreadHttpServer} starts a virtual thread
+ * per connection, {@link ThreadPoolHttpServer} borrows a platform thread from a fixed pool.
+ *
+ * <p>Blocking code cannot wait for "a read or a deadline" the way a selector loop can, so the
+ * timeouts are set on the socket before every read ({@code setSoTimeout} to what is left of the
+ * current deadline: the head is still timed from its first byte, however slowly it trickles in).
+ * Writes have no timeout in {@code java.net.Socket}, so a watchdog thread closes the socket of a
+ * write that has made no progress for the write timeout, which unblocks the writer.
+ *
+ * <p>Thread-safe: {@code start} and {@code stop} may be called from any thread; each connection's
+ * state is confined to the one thread serving it.
+ */
+public abstract sealed class BlockingHttpServer implements HttpServer
+        permits VirtualThreadHttpServer, ThreadPoolHttpServer {
+
+    private static final int INPUT_BUFFER_BYTES = 4096;
+    private static final int OUTPUT_BATCH_BYTES = 16 * 1024;
+    private static final int MAX_LINGER_BYTES = 64 * 1024;
+
+    /** The options this server was created with. */
+    protected final HttpServerConfig config;
+    private final String name;
+    private final ServerStats stats = new ServerStats();
+    private final DemoSite site;
+    private final HttpResponseWriter writer = new HttpResponseWriter();
+    private final Set<OpenConnection> open = ConcurrentHashMap.newKeySet();
+
+    private final Object lifecycle = new Object();
+    private ServerSocket listener;
+    private Thread acceptor;
+    private ScheduledExecutorService watchdog;
+    private volatile boolean stopping;
+
+    /** A server named {@code name} on its pages and threads ({@code "virtual"}, {@code "pool"}). */
+    BlockingHttpServer(String name, HttpServerConfig config) {
+        this.name = name;
+        this.config = config;
+        this.site = new DemoSite(name, stats);
+    }
+
+    /**
+     * Runs {@code connection} on a thread of this design; returns false if no thread is available,
+     * and the connection is then answered 503 and closed.
+     */
+    abstract boolean dispatch(Runnable connection);
+
+    /** Stops the connection threads' executor and waits until all of them have ended. */
+    abstract void shutdownExecutorAndWait() throws InterruptedException;
+
+    /** Connection threads still alive (for tests: empty after stop). */
+    abstract List<Thread> liveConnectionThreads();
+
+    @Override
+    public void start() throws IOException {
+        synchronized (lifecycle) {
+            if (acceptor != null) {
+                throw new IllegalStateException("already started");
+            }
+            listener = new ServerSocket();
+            try {
+                listener.bind(new InetSocketAddress(config.bindAddress(), config.port()), 1024);
+            } catch (IOException e) {
+                listener.close();
+                throw e;
+            }
+            watchdog = Executors.newSingleThreadScheduledExecutor(
+                    task -> Thread.ofPlatform().name("http-" + name + "-write-watchdog").unstarted(task));
+            long period = Math.clamp(config.writeTimeout().toMillis() / 4, 10, 1000);
+            watchdog.scheduleAtFixedRate(this::closeStalledWriters, period, period, TimeUnit.MILLISECONDS);
+            acceptor = Thread.ofPlatform().name("http-" + name + "-acceptor").start(this::acceptLoop);
+        }
+    }
+
+    @Override
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    @Override
+    public URI url() {
+        return HttpServer.urlOf(config.bindAddress(), port());
+    }
+
+    @Override
+    public ServerStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void stop() {
+        synchronized (lifecycle) {
+            if (acceptor == null || stopping) {
+                return;
+            }
+            stopping = true;
+        }
+        boolean interrupted = false;
+        try {
+            listener.close(); // unblocks accept()
+        } catch (IOException e) {
+            // already closed
+        }
+        interrupted |= joinUninterruptibly(acceptor);
+        for (OpenConnection connection : open) {
+            connection.closeSocket(); // unblocks its thread's read or write
+        }
+        while (true) {
+            try {
+                shutdownExecutorAndWait();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // keep waiting: the contract is that no thread is left
+            }
+        }
+        for (OpenConnection connection : open) {
+            // queued in a pool and never started: nobody else will count them closed
+            if (open.remove(connection)) {
+                connection.closeSocket();
+                stats.connectionClosed();
+            }
+        }
+        watchdog.shutdownNow();
+        while (true) {
+            try {
+                if (watchdog.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Threads this server started that are still alive (for tests: empty after stop). */
+    List<Thread> liveThreads() {
+        List<Thread> live = new ArrayList<>(liveConnectionThreads());
+        Thread accepting = acceptor;
+        if (accepting != null && accepting.isAlive()) {
+            live.add(accepting);
+        }
+        return live;
+    }
+
+    private static boolean joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
+    }
+
+    private void acceptLoop() {
+        while (!stopping) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (SocketException e) {
+                return; // the listener was closed by stop()
+            } catch (IOException e) {
+                continue; // e.g. too many open files; the next accept may succeed
+            }
+            OpenConnection connection = new OpenConnection(socket);
+            if (open.size() >= config.maxConnections()) {
+                reject(socket);
+                continue;
+            }
+            open.add(connection);
+            stats.connectionOpened();
+            if (stopping || !dispatch(() -> serveConnection(connection))) {
+                if (open.remove(connection)) {
+                    stats.connectionClosed();
+                }
+                reject(socket);
+            }
+        }
+    }
+
+    /** 503 and close, from the acceptor: a fresh socket's send buffer is empty, so this cannot block. */
+    private void reject(Socket socket) {
+        try (socket) {
+            socket.getOutputStream().write(writer.encode(
+                    DemoSite.errorPage(503, "no thread free to serve this connection", List.of(), false, true)));
+            stats.responseSent(503);
+        } catch (IOException e) {
+            // the client is gone; nothing to answer
+        }
+    }
+
+    private void closeStalledWriters() {
+        long now = System.nanoTime();
+        long limit = config.writeTimeout().toNanos();
+        for (OpenConnection connection : open) {
+            long started = connection.writeStarted;
+            if (started != 0 && now - started > limit) {
+                connection.closeSocket();
+            }
+        }
+    }
+
+    /** Serves one connection start to end on the calling thread. */
+    private void serveConnection(OpenConnection connection) {
+        Socket socket = connection.socket;
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            HttpRequestParser parser = new HttpRequestParser(config);
+            byte[] inputBytes = new byte[INPUT_BUFFER_BYTES];
+            ByteBuffer input = ByteBuffer.wrap(inputBytes, 0, 0);
+            ByteBuffer output = ByteBuffer.allocate(OUTPUT_BATCH_BYTES);
+            HttpRequestParser.Phase phase = HttpRequestParser.Phase.IDLE;
+            long deadline = System.nanoTime() + config.idleTimeout().toNanos();
+            while (!stopping) {
+                boolean answered = false;
+                ParseResult result;
+                while ((result = parser.parse(input)) != null) {
+                    HttpResponse response = site.respond(result);
+                    output = append(output, writer.encode(response));
+                    stats.responseSent(response.status());
+                    answered = true;
+                    if (response.close()) {
+                        write(connection, out, output);
+                        linger(socket, in, inputBytes);
+                        return;
+                    }
+                    if (output.position() >= OUTPUT_BATCH_BYTES) {
+                        write(connection, out, output); // a long pipeline: do not hold all answers
+                    }
+                }
+                // everything read so far is consumed; send the answers in one write, as pipelining wants
+                write(connection, out, output);
+                HttpRequestParser.Phase now = parser.phase();
+                if (now != phase || (answered && now == HttpRequestParser.Phase.HEAD)) {
+                    phase = now;
+                    deadline = System.nanoTime() + switch (now) {
+                        case IDLE -> config.idleTimeout().toNanos();
+                        case HEAD -> config.headerTimeout().toNanos();
+                        case CONTENT -> config.bodyTimeout().toNanos();
+                    };
+                }
+                long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                int n;
+                try {
+                    if (leftMillis <= 0) {
+                        throw new SocketTimeoutException();
+                    }
+                    socket.setSoTimeout((int) Math.min(leftMillis, Integer.MAX_VALUE));
+                    n = in.read(inputBytes);
+                } catch (SocketTimeoutException e) {
+                    if (phase != HttpRequestParser.Phase.IDLE) {
+                        HttpResponse timeout = DemoSite.errorPage(408, "request not received in time",
+                                List.of(), false, true);
+                        write(connection, out, append(output, writer.encode(timeout)));
+                        stats.responseSent(408);
+                        linger(socket, in, inputBytes);
+                    }
+                    return;
+                }
+                if (n < 0) {
+                    return; // the client closed; anything half-sent cannot be answered
+                }
+                input.clear().limit(n);
+            }
+        } catch (IOException e) {
+            // reset by peer, closed by stop() or by the write watchdog: the connection is over
+        } finally {
+            if (open.remove(connection)) {
+                stats.connectionClosed();
+            }
+        }
+    }
+
+    private static ByteBuffer append(ByteBuffer output, byte[] bytes) {
+        if (output.remaining() < bytes.length) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(output.capacity() * 2, output.position() + bytes.length));
+            output.flip();
+            bigger.put(output);
+            output = bigger;
+        }
+        return output.put(bytes);
+    }
+
+    /** Writes and empties {@code output}, under the watchdog's eye. */
+    private static void write(OpenConnection connection, OutputStream out, ByteBuffer output) throws IOException {
+        if (output.position() == 0) {
+            return;
+        }
+        connection.writeStarted = System.nanoTime();
+        try {
+            out.write(output.array(), 0, output.position());
+        } finally {
+            connection.writeStarted = 0;
+        }
+        output.clear();
+    }
+
+    /**
+     * Half-closes and reads what the client still sends for a while before closing, so that unread
+     * input does not make the kernel reset the connection and destroy the response (RFC 9112 9.6).
+     */
+    private void linger(Socket socket, InputStream in, byte[] scratch) throws IOException {
+        socket.shutdownOutput();
+        long deadline = System.nanoTime() + config.lingerTimeout().toNanos();
+        long discarded = 0;
+        while (discarded < MAX_LINGER_BYTES) {
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (leftMillis <= 0) {
+                return;
+            }
+            socket.setSoTimeout((int) Math.min(leftMillis, Integer.MAX_VALUE));
+            int n;
+            try {
+                n = in.read(scratch);
+            } catch (SocketTimeoutException e) {
+                return;
+            }
+            if (n < 0) {
+                return;
+            }
+            discarded += n;
+        }
+    }
+
+    /** One open connection, as the acceptor, its thread, the watchdog and stop() see it. */
+    private static final class OpenConnection {
+        final Socket socket;
+        /** System.nanoTime() when the current write began, 0 when not writing; read by the watchdog. */
+        volatile long writeStarted;
+
+        OpenConnection(Socket socket) {
+            this.socket = socket;
+        }
+
+        void closeSocket() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+    }
+}
