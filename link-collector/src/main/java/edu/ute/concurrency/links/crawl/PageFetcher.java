@@ -422,14 +422,16 @@ public final class PageFetcher implements AutoCloseable {
             abort.run();
             return CompletableFuture.failedFuture(new CancellationException("crawl stopped"));
         }
-        response.whenComplete((r, e) -> {
+        // sendAsync completes its future on CompletableFuture's default executor (the JDK hops there
+        // on purpose); hop straight back to our own executor so no crawler code runs on it.
+        response.whenCompleteAsync((r, e) -> {
             deadline.cancel(false);
             if (e != null) {
                 result.completeExceptionally(e);
             } else {
                 result.complete(r);
             }
-        });
+        }, httpExecutor);
         return result;
     }
 

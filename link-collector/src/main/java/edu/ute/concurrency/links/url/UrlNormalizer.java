@@ -209,6 +209,12 @@ public final class UrlNormalizer {
     }
 
     private static String normalizeHost(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c < 0x80 && !(isUnreserved(c) || SUB_DELIMS.indexOf(c) >= 0 || c == '%')) {
+                throw new MalformedLinkException("invalid character '" + c + "' in host");
+            }
+        }
         String h = host;
         boolean ascii = h.chars().allMatch(c -> c < 0x80);
         if (!ascii) {

@@ -1,0 +1,279 @@
+package edu.ute.concurrency.links.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.ute.concurrency.links.crawl.CrawlResult.BrokenLink;
+import edu.ute.concurrency.links.crawl.CrawlResult.Page;
+import edu.ute.concurrency.links.testsite.GeneratedSite;
+import edu.ute.concurrency.links.testsite.SitePlan;
+import edu.ute.concurrency.links.testsite.SiteSpec;
+import edu.ute.concurrency.links.testsite.TestSite;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The contract every scheduler must keep, run once per scheduler by its subclass. The full generated
+ * site (300 pages and every trap) is crawled once per class; each test then checks one behaviour of
+ * that crawl. Concurrency is proven by the site's in-flight counter, cleanliness by counting live
+ * threads, agreement by comparing with the sequential crawler's result.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CrawlerContractTest {
+
+    /** The scheduler under test. */
+    abstract CrawlMode mode();
+
+    /** Settings for the full site: short timeout for the hanging page, small cap for the huge one. */
+    static CrawlSettings fullSiteSettings(String startUrl) {
+        return CrawlSettings.defaults(startUrl).withRequestTimeout(Duration.ofSeconds(1))
+                .withMaxBodyBytes(256 * 1024).withConcurrency(8);
+    }
+
+    private TestSite fullSite;
+    private CrawlResult result;
+    private Set<String> requested;
+    private Map<String, Integer> requestCounts;
+    private List<String> leakedThreads;
+
+    @BeforeAll
+    void crawlTheFullSite() throws Exception {
+        fullSite = TestSite.start(new GeneratedSite(SiteSpec.standard()));
+        LiveThreads threads = LiveThreads.snapshot();
+        result = mode().crawler().crawl(fullSiteSettings(fullSite.url("/")));
+        leakedThreads = threads.leaked();
+        requested = fullSite.requestedPaths();
+        requestCounts = Map.of("/private/secret.html", fullSite.requestCount("/private/secret.html"),
+                "/robots.txt", fullSite.requestCount("/robots.txt"));
+    }
+
+    @AfterAll
+    void stopSite() {
+        fullSite.close();
+    }
+
+    private String url(String path) {
+        return fullSite.url(path);
+    }
+
+    private Page page(String path) {
+        return result.pages().stream().filter(p -> p.url().equals(url(path))).findFirst().orElseThrow();
+    }
+
+    private BrokenLink broken(String path) {
+        return result.brokenLinks().stream().filter(b -> b.url().equals(url(path))).findFirst().orElseThrow();
+    }
+
+    // ---- agreement -----------------------------------------------------------------------------
+
+    @Test
+    void findsExactlyWhatTheSequentialCrawlerFinds() throws Exception {
+        CrawlResult sequential = new SequentialCrawler().crawl(fullSiteSettings(fullSite.url("/")));
+        assertThat(result.pages()).isEqualTo(sequential.pages());
+        assertThat(result.brokenLinks()).isEqualTo(sequential.brokenLinks());
+        assertThat(result.redirects()).isEqualTo(sequential.redirects());
+        assertThat(result.sameFindingsAs(sequential)).isTrue();
+    }
+
+    @Test
+    void matchesTheHandCheckedResultOnASmallSite() throws Exception {
+        try (TestSite site = TestSite.start(new SmallSite())) {
+            String b = site.baseUrl();
+            CrawlResult small = mode().crawler().crawl(CrawlSettings.defaults(site.url("/")).withConcurrency(4));
+            assertThat(small.pages()).extracting(Page::url, Page::depth).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(b + "/", 0), org.assertj.core.groups.Tuple.tuple(b + "/a.html", 1),
+                    org.assertj.core.groups.Tuple.tuple(b + "/b.html", 1), org.assertj.core.groups.Tuple.tuple(b + "/c.html", 2),
+                    org.assertj.core.groups.Tuple.tuple(b + "/logo.png", 2));
+            assertThat(small.pages().get(0).links()).containsExactly(b + "/a.html", b + "/b.html", b + "/missing.html",
+                    "https://elsewhere.invalid/", b + "/moved");
+            assertThat(small.pages().get(4).contentType()).isEqualTo("image/png");
+            assertThat(small.brokenLinks()).containsExactly(
+                    new BrokenLink(b + "/missing.html", "404", 404, b + "/missing.html", List.of(b + "/")));
+            assertThat(small.redirects()).containsExactly(Map.entry(b + "/moved", b + "/b.html"));
+            assertThat(small.linkStatus()).containsEntry("https://elsewhere.invalid/", "not checked (out of scope)")
+                    .containsEntry(b + "/moved", "ok 200 via redirect");
+            assertThat(small.summary().complete()).isTrue();
+        }
+    }
+
+    // ---- what a link checker must get right ------------------------------------------------------
+
+    @Test
+    void reportsBrokenLinksWithThePagesThatContainThem() {
+        assertThat(broken("/missing/index.html").reason()).isEqualTo("404");
+        assertThat(broken("/missing/index.html").linkedFrom()).containsExactly(url("/"));
+        assertThat(broken("/error/500.html").status()).isEqualTo(500);
+        assertThat(broken("/error/500.html").linkedFrom()).contains(url("/")).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void normalisesEveryDuplicateSpellingToOnePage() {
+        List<String> urls = result.pages().stream().map(Page::url).toList();
+        assertThat(urls).doesNotHaveDuplicates().allSatisfy(u -> assertThat(u)
+                .startsWith(fullSite.baseUrl() + "/").doesNotContain("#", "/./", "%3"));
+        for (int i = 1; i < 300; i++) {
+            assertThat(urls).contains(url(GeneratedSite.pagePath(i)));
+        }
+        assertThat(urls).contains(url("/search?q=links&lang=en"));
+    }
+
+    @Test
+    void ignoresLinksInCommentsAndScripts() {
+        assertThat(requested).doesNotContain("/commented-out.html", "/in-script.html");
+        assertThat(result.pages()).allSatisfy(p -> assertThat(p.links())
+                .doesNotContain(url("/commented-out.html"), url("/in-script.html")));
+    }
+
+    @Test
+    void theHangingPageTimesOut() {
+        assertThat(broken("/slow/hang.html").reason()).isEqualTo("timeout");
+        assertThat(result.summary().complete()).isTrue();
+    }
+
+    @Test
+    void theRedirectLoopAndTheTooLongChainTerminateAsBroken() {
+        assertThat(broken("/redirect/loop/a").reason()).isEqualTo("redirect loop");
+        assertThat(broken("/redirect/chain/12").reason()).isEqualTo("more than 10 redirects");
+    }
+
+    @Test
+    void aRedirectChainEndsAtItsPageWhichIsIdentifiedByItsFinalUrl() {
+        assertThat(result.redirects()).containsEntry(url("/redirect/chain/4"), url("/page/5.html"));
+        assertThat(result.redirects()).containsEntry(url("/redirect/out"), "https://example.invalid/landing");
+        assertThat(result.pages()).extracting(Page::url).doesNotContain(url("/redirect/chain/4"));
+    }
+
+    @Test
+    void theHugePageIsCutAtTheCap() {
+        Page big = page("/big.html");
+        assertThat(big.truncated()).isTrue();
+        assertThat(big.bytes()).isEqualTo(256 * 1024);
+        assertThat(big.links()).containsExactly(url("/page/1.html"), url("/page/2.html"));
+    }
+
+    @Test
+    void nonHtmlResourcesAreRecordedButNotParsed() {
+        assertThat(page("/files/report.pdf").contentType()).isEqualTo("application/pdf");
+        assertThat(page("/files/report.pdf").links()).isEmpty();
+        assertThat(page("/files/report.pdf").bytes()).isEqualTo(PageFetcher.UNPARSED_BODY_CAP);
+    }
+
+    @Test
+    void robotsTxtIsReadOnceAndItsDisallowedPathsAreNeverFetched() {
+        assertThat(requestCounts.get("/robots.txt")).isEqualTo(1);
+        assertThat(requestCounts.get("/private/secret.html")).isZero();
+        assertThat(result.linkStatus()).containsEntry(url("/private/secret.html"), "not checked (robots.txt)");
+        assertThat(page("/private/public.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void leavesNoThreadRunning() {
+        assertThat(leakedThreads).isEmpty();
+    }
+
+    // ---- limits --------------------------------------------------------------------------------
+
+    @Test
+    void neverFetchesMoreThanMaxPages() throws Exception {
+        try (TestSite site = TestSite.start(new GeneratedSite(SiteSpec.standard().withSlowTraps(false)))) {
+            // No redirects followed: then each fetched URL is exactly one request, and the site can count them.
+            CrawlResult limited = mode().crawler().crawl(CrawlSettings.defaults(site.url("/")).withMaxPages(25)
+                    .withMaxRedirects(0));
+            assertThat(limited.summary().fetched()).isEqualTo(25);
+            assertThat(limited.pages()).hasSizeLessThanOrEqualTo(25);
+            long pageRequests = site.requestedPaths().stream().filter(p -> !p.equals("/robots.txt"))
+                    .mapToInt(site::requestCount).sum();
+            // At most 25: a URL that robots.txt forbids counts as fetched without a request.
+            assertThat(pageRequests).isBetween(20L, 25L);
+        }
+    }
+
+    @Test
+    void respectsTheDepthLimitWithTheSameResultEveryRun() throws Exception {
+        try (TestSite site = TestSite.start(new GeneratedSite(SiteSpec.standard().withSlowTraps(false)))) {
+            CrawlSettings depth2 = CrawlSettings.defaults(site.url("/")).withMaxDepth(2).withConcurrency(8);
+            CrawlResult reference = new SequentialCrawler().crawl(depth2);
+            assertThat(reference.pages()).allSatisfy(p -> assertThat(p.depth()).isLessThanOrEqualTo(2));
+            assertThat(reference.pages().size()).isBetween(20, 250);
+            for (int run = 0; run < 3; run++) {
+                CrawlResult again = mode().crawler().crawl(depth2);
+                assertThat(again.pages()).as("run %d", run).isEqualTo(reference.pages());
+                assertThat(again.brokenLinks()).as("run %d", run).isEqualTo(reference.brokenLinks());
+            }
+        }
+    }
+
+    @Test
+    void keepsRequestsInFlightWithinTheConcurrencyLimit() throws Exception {
+        try (TestSite site = TestSite.start(new GeneratedSite(SiteSpec.standard().withSlowTraps(false).withPages(60)))) {
+            site.setLatency(Duration.ofMillis(15));
+            CrawlResult r = mode().crawler().crawl(CrawlSettings.defaults(site.url("/")).withConcurrency(4));
+            assertThat(r.summary().complete()).isTrue();
+            if (mode() == CrawlMode.SEQUENTIAL) {
+                assertThat(site.maxInFlight()).isEqualTo(1);
+            } else {
+                assertThat(site.maxInFlight()).isBetween(2, 4);
+            }
+        }
+    }
+
+    // ---- stopping --------------------------------------------------------------------------------
+
+    @Test
+    void stopsAtTheDeadlineAndReportsWhatItHas() throws Exception {
+        try (TestSite site = TestSite.start(new GeneratedSite(SiteSpec.standard().withSlowTraps(false)))) {
+            site.setLatency(Duration.ofMillis(100));
+            LiveThreads threads = LiveThreads.snapshot();
+            CrawlResult r = mode().crawler().crawl(CrawlSettings.defaults(site.url("/")).withConcurrency(2)
+                    .withDeadline(Duration.ofMillis(700)));
+            assertThat(r.summary().complete()).isFalse();
+            assertThat(r.summary().stopReason()).isEqualTo("deadline");
+            assertThat(r.pages()).isNotEmpty();
+            assertThat(threads.leaked()).isEmpty();
+        }
+    }
+
+    @Test
+    void anInterruptStopsTheCrawlAndItsThreads() throws Exception {
+        CountDownLatch crawling = new CountDownLatch(3);
+        GeneratedSite generated = new GeneratedSite(SiteSpec.standard().withSlowTraps(false));
+        SitePlan plan = (path, query, base) -> {
+            crawling.countDown();
+            return generated.respond(path, query, base);
+        };
+        try (TestSite site = TestSite.start(plan)) {
+            site.setLatency(Duration.ofMillis(200));
+            LiveThreads threads = LiveThreads.snapshot();
+            AtomicReference<String> ending = new AtomicReference<>("still running");
+            Thread crawler = new Thread(() -> {
+                try {
+                    mode().crawler().crawl(CrawlSettings.defaults(site.url("/")).withConcurrency(4));
+                    ending.set("finished");
+                } catch (InterruptedException e) {
+                    ending.set("interrupted");
+                }
+            }, "test-crawler");
+            crawler.start();
+            assertThat(crawling.await(10, TimeUnit.SECONDS)).isTrue();
+            crawler.interrupt();
+            crawler.join(10_000);
+            assertThat(crawler.isAlive()).as("crawl still running after interrupt").isFalse();
+            assertThat(ending.get()).isEqualTo("interrupted");
+            assertThat(threads.leaked()).isEmpty();
+        }
+    }
+
+    @Test
+    void rejectsANonHttpStartUrl() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mode().crawler().crawl(CrawlSettings.defaults("ftp://x/")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http");
+    }
+}

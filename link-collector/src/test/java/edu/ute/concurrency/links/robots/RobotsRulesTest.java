@@ -1,0 +1,128 @@
+package edu.ute.concurrency.links.robots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RobotsRulesTest {
+
+    /** The example file of RFC 9309 section 5.1 (with the RFC's comments on each group). */
+    private static final String RFC_EXAMPLE = """
+            User-Agent: *
+            Disallow: *.gif$
+            Disallow: /example/
+            Allow: /publications/
+
+            User-Agent: foobot
+            Disallow:/
+            Allow:/example/page.html
+            Allow:/example/allowed.gif
+
+            User-Agent: barbot
+            User-Agent: bazbot
+            Disallow: /example/page.html
+
+            User-Agent: quxbot
+
+            EOF
+            """;
+
+    @Test
+    void foobotMayOnlyFetchItsTwoAllowedPaths() {
+        RobotsRules foobot = RobotsRules.parse(RFC_EXAMPLE, "foobot");
+        assertThat(foobot.allows("/example/page.html")).isTrue();
+        assertThat(foobot.allows("/example/allowed.gif")).isTrue();
+        assertThat(foobot.allows("/")).isFalse();
+        assertThat(foobot.allows("/publications/")).isFalse();
+    }
+
+    @Test
+    void aGroupWithSeveralUserAgentsAppliesToEach() {
+        for (String bot : new String[] {"barbot", "bazbot", "BazBot"}) {
+            RobotsRules rules = RobotsRules.parse(RFC_EXAMPLE, bot);
+            assertThat(rules.allows("/example/page.html")).as(bot).isFalse();
+            assertThat(rules.allows("/example/other.gif")).as("the * group does not apply to %s", bot).isTrue();
+        }
+    }
+
+    @Test
+    void anEmptyGroupAllowsEverything() {
+        assertThat(RobotsRules.parse(RFC_EXAMPLE, "quxbot").allows("/example/x.gif")).isTrue();
+    }
+
+    @Test
+    void otherCrawlersFollowTheStarGroupWithWildcardsAndEndAnchor() {
+        RobotsRules other = RobotsRules.parse(RFC_EXAMPLE, "ute-link-collector");
+        assertThat(other.allows("/images/a.gif")).isFalse();
+        assertThat(other.allows("/images/a.gif?v=2")).as("$ anchors the end").isTrue();
+        assertThat(other.allows("/example/x.html")).isFalse();
+        assertThat(other.allows("/publications/x.gif")).as("Allow /publications/ is longer than *.gif$").isTrue();
+        assertThat(other.allows("/example/x.gif")).isFalse();
+        assertThat(other.allows("/publications/x.html")).isTrue();
+        assertThat(other.allows("/other")).isTrue();
+    }
+
+    /** RFC 9309 section 2.2.2: the most specific (longest) match wins; on a tie, Allow wins. */
+    @Test
+    void longestMatchWinsAndAllowWinsATie() {
+        RobotsRules rules = RobotsRules.parse("""
+                user-agent: *
+                allow: /example/page/
+                disallow: /example/page/disallowed.gif
+                allow: /tie
+                disallow: /tie
+                disallow: /a
+                allow: /a*
+                """, "bot");
+        assertThat(rules.allows("/example/page/")).isTrue();
+        assertThat(rules.allows("/example/page/disallowed.gif")).isFalse();
+        assertThat(rules.allows("/tie/x")).isTrue();
+        assertThat(rules.allows("/abc")).as("/a* is longer than /a").isTrue();
+    }
+
+    @Test
+    void emptyDisallowAndCommentsAndUnknownLinesRestrictNothing() {
+        RobotsRules rules = RobotsRules.parse("""
+                # comment
+                User-agent: * # everyone
+                Sitemap: http://x/sitemap.xml
+                Crawl-delay: 5
+                Disallow:
+                """, "bot");
+        assertThat(rules.allows("/anything")).isTrue();
+    }
+
+    @Test
+    void matchesPercentEncodedAndDecodedFormsAlike() {
+        RobotsRules rules = RobotsRules.parse("User-agent: *\nDisallow: /%7Ejoe/\nDisallow: /caf%C3%A9\n", "bot");
+        assertThat(rules.allows("/~joe/index.html")).isFalse();
+        assertThat(rules.allows("/%7ejoe/index.html")).isFalse();
+        assertThat(rules.allows("/café")).isFalse();
+    }
+
+    @Test
+    void robotsTxtItselfIsAlwaysAllowed() {
+        assertThat(RobotsRules.parse("User-agent: *\nDisallow: /\n", "bot").allows("/robots.txt")).isTrue();
+        assertThat(RobotsRules.disallowAll().allows("/robots.txt")).isTrue();
+        assertThat(RobotsRules.disallowAll().allows("/")).isFalse();
+    }
+
+    @Test
+    void noMatchingGroupAndNoStarGroupAllowsEverything() {
+        assertThat(RobotsRules.parse("User-agent: other\nDisallow: /\n", "bot").allows("/x")).isTrue();
+    }
+
+    @Test
+    void aMatchingGroupReplacesTheStarGroupAndRulesBeforeAnyUserAgentAreIgnored() {
+        RobotsRules rules = RobotsRules.parse("""
+                Disallow: /orphan
+                User-agent: *
+                Disallow: /
+                User-agent: UTE-Link-Collector
+                Disallow: /private
+                """, "ute-link-collector");
+        assertThat(rules.allows("/public")).isTrue();
+        assertThat(rules.allows("/orphan")).isTrue();
+        assertThat(rules.allows("/private/x")).isFalse();
+    }
+}

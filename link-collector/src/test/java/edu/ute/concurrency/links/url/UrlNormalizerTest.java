@@ -1,0 +1,130 @@
+package edu.ute.concurrency.links.url;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import edu.ute.concurrency.links.url.UrlNormalizer.LinkKind;
+import edu.ute.concurrency.links.url.UrlNormalizer.LinkTarget;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UrlNormalizerTest {
+
+    private static final UriReference PAGE = UriReference.parse("http://example.org/docs/guide/index.html");
+
+    private static String link(String href) {
+        LinkTarget t = UrlNormalizer.resolveLink(PAGE, href);
+        assertThat(t.kind()).as("kind of %s", href).isEqualTo(LinkKind.RESOLVED);
+        return t.url();
+    }
+
+    /** RFC 3986 section 6.2.2: case, percent-encoding and dot-segment normalisation. */
+    @Test
+    void appliesTheSyntaxBasedNormalisationsOfSection622() {
+        assertThat(UrlNormalizer.normalize("HTTP://www.Example.COM/")).isEqualTo("http://www.example.com/");
+        assertThat(UrlNormalizer.normalize("example://a/b/c/%7Bfoo%7D")).isEqualTo("example://a/b/c/%7Bfoo%7D");
+        assertThat(UrlNormalizer.normalize("eXAMPLE://a/./b/../b/%63/%7bfoo%7d")).isEqualTo("example://a/b/c/%7Bfoo%7D");
+    }
+
+    /** RFC 3986 section 6.2.3: all four spellings of the same http URL. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://example.com", "http://example.com/", "http://example.com:/", "http://example.com:80/"})
+    void appliesTheSchemeBasedNormalisationsOfSection623(String url) {
+        assertThat(UrlNormalizer.normalize(url)).isEqualTo("http://example.com/");
+    }
+
+    @Test
+    void dropsTheDefaultHttpsPortButKeepsOthers() {
+        assertThat(UrlNormalizer.normalize("https://example.com:443/a")).isEqualTo("https://example.com/a");
+        assertThat(UrlNormalizer.normalize("https://example.com:80/a")).isEqualTo("https://example.com:80/a");
+        assertThat(UrlNormalizer.normalize("http://example.com:0080/a")).isEqualTo("http://example.com/a");
+    }
+
+    @Test
+    void resolvesRelativeLinksAgainstThePage() {
+        assertThat(link("intro.html")).isEqualTo("http://example.org/docs/guide/intro.html");
+        assertThat(link("../api/")).isEqualTo("http://example.org/docs/api/");
+        assertThat(link("../../../../x")).isEqualTo("http://example.org/x");
+        assertThat(link("?page=2")).isEqualTo("http://example.org/docs/guide/index.html?page=2");
+        assertThat(link("//cdn.example.net/lib.js")).isEqualTo("http://cdn.example.net/lib.js");
+    }
+
+    @Test
+    void dropsFragmentsSoThatAFragmentOnlyLinkIsThePageItself() {
+        assertThat(link("#top")).isEqualTo("http://example.org/docs/guide/index.html");
+        assertThat(link("intro.html#part-2")).isEqualTo("http://example.org/docs/guide/intro.html");
+        assertThat(link("")).isEqualTo("http://example.org/docs/guide/index.html");
+    }
+
+    @Test
+    void decodesUnreservedAndUppercasesOtherEscapes() {
+        assertThat(link("/%7Ejoe/%61%2fb%2F")).isEqualTo("http://example.org/~joe/a%2Fb%2F");
+    }
+
+    @Test
+    void encodesCharactersThatMayNotAppearInAUrl() {
+        assertThat(link("/a b/ü.html?q=x y|z")).isEqualTo("http://example.org/a%20b/%C3%BC.html?q=x%20y%7Cz");
+        assertThat(link("/100%/x")).isEqualTo("http://example.org/100%25/x");
+    }
+
+    @Test
+    void stripsSurroundingSpaceAndInnerLineBreaks() {
+        assertThat(link("  /a/\n  b.html\t ")).isEqualTo("http://example.org/a/  b.html".replace(" ", "%20"));
+    }
+
+    @Test
+    void keepsAnEmptyQueryAndTheQueryOrder() {
+        assertThat(link("/p?")).isEqualTo("http://example.org/p?");
+        assertThat(link("/p?b=2&a=1")).isEqualTo("http://example.org/p?b=2&a=1");
+    }
+
+    @Test
+    void lowercasesTheHostAndConvertsInternationalNames() {
+        assertThat(link("HTTP://WWW.Example.ORG")).isEqualTo("http://www.example.org/");
+        assertThat(link("http://bücher.example/")).isEqualTo("http://xn--bcher-kva.example/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mailto:someone@example.org", "javascript:void(0)", "tel:+15550100", "data:text/plain,hi",
+        "MAILTO:x@y", "  javascript:alert(1)"})
+    void skipsSchemesThatAreNotResources(String href) {
+        assertThat(UrlNormalizer.resolveLink(PAGE, href).kind()).isEqualTo(LinkKind.SKIPPED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://exa mple.com/", "http://host:99999/", "http://host:8o/", "http:///path",
+        "http://[::1/", "1http://x/"})
+    void reportsMalformedLinksWithoutThrowing(String href) {
+        LinkTarget t = UrlNormalizer.resolveLink(PAGE, href);
+        assertThat(t.kind()).isEqualTo(LinkKind.MALFORMED);
+        assertThat(t.detail()).isNotBlank();
+    }
+
+    @Test
+    void rejectsARelativeUrlWhereAnAbsoluteOneIsNeeded() {
+        assertThatThrownBy(() -> UrlNormalizer.normalize("/just/a/path"))
+                .isInstanceOf(MalformedLinkException.class).hasMessageContaining("no scheme");
+    }
+
+    @Test
+    void splitsOriginPathAndHost() {
+        String url = "http://user@127.0.0.1:8080/a/b?x=1";
+        assertThat(UrlNormalizer.origin(url)).isEqualTo("http://127.0.0.1:8080");
+        assertThat(UrlNormalizer.pathAndQuery(url)).isEqualTo("/a/b?x=1");
+        assertThat(UrlNormalizer.host(url)).isEqualTo("127.0.0.1");
+        assertThat(UrlNormalizer.host("http://[::1]:80/")).isEqualTo("[::1]");
+    }
+
+    @Test
+    void scopesByHostDomainOrNothing() {
+        String start = "http://www.example.org/";
+        assertThat(CrawlScope.SAME_HOST.contains(start, "http://www.example.org/a")).isTrue();
+        assertThat(CrawlScope.SAME_HOST.contains(start, "http://docs.example.org/a")).isFalse();
+        assertThat(CrawlScope.SAME_DOMAIN.contains(start, "http://docs.example.org/a")).isTrue();
+        assertThat(CrawlScope.SAME_DOMAIN.contains(start, "http://example.net/a")).isFalse();
+        assertThat(CrawlScope.ALL.contains(start, "https://example.net/a")).isTrue();
+        assertThat(CrawlScope.ALL.contains(start, "ftp://example.net/a")).isFalse();
+        assertThat(CrawlScope.SAME_HOST.contains("http://127.0.0.1:8080/", "http://127.0.0.1:9090/")).isFalse();
+    }
+}
