@@ -52,6 +52,9 @@ public final class RleTool {
               --quick                small workloads and one run each (a few seconds; for tests)
               --dir DIR              also time the images of DIR (as a batch)
               --strategies A,B,...   only these strategies (sequential is always run, as the reference)
+              --workloads A,B,...    only these workloads (icon, text-300dpi, text-600dpi, noise-300dpi,
+                                     blank-300dpi, batch-200x150dpi; with --quick: see its table)
+              --no-decode            time encoding only
               --threads N            threads for the parallel strategies (default: the cores)
               --repeats N            timed runs per cell, median reported (default 5)
               --out DIR              where rle-compare.csv and rle-compare.svg go (default target/rle-compare)

@@ -91,6 +91,7 @@ public final class StrategyComparison {
         boolean quick = false;
         boolean process = true;
         boolean decode = true;
+        List<String> onlyWorkloads = null;
         int threads = RleTool.defaultThreads();
         int repeats = 5;
         Path outDir = Path.of("target", "rle-compare");
@@ -111,6 +112,7 @@ public final class StrategyComparison {
                 case "--repeats" -> repeats = options.positiveInt(arg);
                 case "--out" -> outDir = Path.of(options.value(arg));
                 case "--dir" -> dir = Path.of(options.value(arg));
+                case "--workloads" -> onlyWorkloads = List.of(options.value(arg).split(","));
                 case "--strategies" -> {
                     names = new ArrayList<>(List.of(options.value(arg).split(",")));
                     for (String name : names) {
@@ -145,7 +147,19 @@ public final class StrategyComparison {
             workloads.add(new Workload(dir.getFileName() + "/", images, true));
         } else {
             out.println("generating workloads" + (quick ? " (quick: scaled down)" : "") + "...");
-            workloads.addAll(quick ? quickWorkloads() : defaultWorkloads());
+            List<String> wanted = onlyWorkloads;
+            workloads.addAll(quick ? quickWorkloads() : defaultWorkloads(name -> wanted == null || wanted.contains(name)));
+        }
+        List<String> only = onlyWorkloads;
+        if (only != null) {
+            List<String> generated = workloads.stream().map(Workload::name).toList();
+            for (String name : only) {
+                if (!generated.contains(name)) {
+                    throw new UsageException("unknown workload '" + name + "' (known: icon, text-300dpi, text-600dpi, noise-300dpi,"
+                            + " blank-300dpi, batch-200x150dpi; with --quick: " + quickWorkloads().stream().map(Workload::name).toList() + ")");
+                }
+            }
+            workloads.removeIf(w -> !only.contains(w.name()));
         }
         StrategyComparison comparison = new StrategyComparison(out, threads, quick ? 1 : repeats,
                 quick ? 200_000_000L : 3_000_000_000L, quick ? 0 : 300_000_000L, List.copyOf(chosen),
@@ -183,20 +197,34 @@ public final class StrategyComparison {
         return workloads.stream().anyMatch(w -> w.name().equals(name) && w.batch());
     }
 
-    static List<Workload> defaultWorkloads() {
-        List<PackedBitImage> batch = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            batch.add(SampleImages.textPage(150, 1000 + i));
-        }
+    /** The workloads of the issue, generated (deterministically) only when {@code wanted} names them. */
+    static List<Workload> defaultWorkloads(java.util.function.Predicate<String> wanted) {
         int w = SampleImages.a4Width(300);
         int h = SampleImages.a4Height(300);
-        return List.of(
-                new Workload("icon", List.of(SampleImages.icon()), false),
-                new Workload("text-300dpi", List.of(SampleImages.textPage(300, 1)), false),
-                new Workload("text-600dpi", List.of(SampleImages.textPage(600, 2)), false),
-                new Workload("noise-300dpi", List.of(SampleImages.noise(w, h, 0.5, 3)), false),
-                new Workload("blank-300dpi", List.of(SampleImages.blank(w, h)), false),
-                new Workload("batch-200x150dpi", batch, true));
+        List<Workload> workloads = new ArrayList<>();
+        if (wanted.test("icon")) {
+            workloads.add(new Workload("icon", List.of(SampleImages.icon()), false));
+        }
+        if (wanted.test("text-300dpi")) {
+            workloads.add(new Workload("text-300dpi", List.of(SampleImages.textPage(300, 1)), false));
+        }
+        if (wanted.test("text-600dpi")) {
+            workloads.add(new Workload("text-600dpi", List.of(SampleImages.textPage(600, 2)), false));
+        }
+        if (wanted.test("noise-300dpi")) {
+            workloads.add(new Workload("noise-300dpi", List.of(SampleImages.noise(w, h, 0.5, 3)), false));
+        }
+        if (wanted.test("blank-300dpi")) {
+            workloads.add(new Workload("blank-300dpi", List.of(SampleImages.blank(w, h)), false));
+        }
+        if (wanted.test("batch-200x150dpi")) {
+            List<PackedBitImage> batch = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                batch.add(SampleImages.textPage(150, 1000 + i));
+            }
+            workloads.add(new Workload("batch-200x150dpi", batch, true));
+        }
+        return workloads;
     }
 
     /** The same shapes, scaled down so that a test runs them in seconds. */
