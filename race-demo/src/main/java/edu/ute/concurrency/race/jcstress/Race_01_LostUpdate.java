@@ -30,16 +30,17 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * <p><b>How to run just this pattern</b> (from the repository root):
  * <pre>  mvn -pl race-demo -am verify -Drace.jcstress.tests=Race_01_</pre>
  *
- * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16 {@code -m quick -sc false}:
+ * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16, in the build's run
+ * ({@code -m quick -sc false -iters 2}: 4 JVM configurations, all merged):
  * <pre>
  * Racy
- *   RESULT      SAMPLES     FREQ       EXPECT  DESCRIPTION
- *        1   40,115,581   10.79%  Interesting  lost update
- *        2  331,629,263   89.21%   Acceptable  both increments kept
+ *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *        1      9,817,355   14.05%  Interesting  lost update
+ *        2     60,072,769   85.95%   Acceptable  both increments kept
  * Synchronized
- *   RESULT      SAMPLES     FREQ       EXPECT  DESCRIPTION
- *        1            0    0.00%    Forbidden  lost update
- *        2   50,731,084  100.00%   Acceptable  both increments kept
+ *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *        1              0    0.00%    Forbidden  lost update
+ *        2      9,074,764  100.00%   Acceptable  both increments kept
  * </pre>
  */
 public final class Race_01_LostUpdate {

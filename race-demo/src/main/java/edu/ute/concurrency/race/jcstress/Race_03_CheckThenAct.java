@@ -30,9 +30,21 @@ import org.openjdk.jcstress.infra.results.ZZ_Result;
  * <p><b>How to run just this pattern:</b>
  * <pre>  mvn -pl race-demo -am verify -Drace.jcstress.tests=Race_03_</pre>
  *
- * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16 {@code -m quick -sc false}:
+ * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16, in the build's run
+ * ({@code -m quick -sc false -iters 2}: 4 JVM configurations, all merged):
  * <pre>
- * TABLE
+ * Racy
+ *         RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *   false, false              0    0.00%    Forbidden  nobody won
+ *    false, true     33,332,293   46.22%   Acceptable  exactly one winner
+ *    true, false     34,755,013   48.20%   Acceptable  exactly one winner
+ *     true, true      4,024,898    5.58%  Interesting  both won
+ * CompareAndSet
+ *         RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *   false, false              0    0.00%    Forbidden  nobody won
+ *    false, true      3,795,776   45.36%   Acceptable  exactly one winner
+ *    true, false      4,572,428   54.64%   Acceptable  exactly one winner
+ *     true, true              0    0.00%    Forbidden  both won
  * </pre>
  */
 public final class Race_03_CheckThenAct {

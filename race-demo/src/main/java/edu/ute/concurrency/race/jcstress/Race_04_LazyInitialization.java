@@ -36,9 +36,25 @@ import org.openjdk.jcstress.infra.results.Z_Result;
  * <p><b>How to run just this pattern:</b>
  * <pre>  mvn -pl race-demo -am verify -Drace.jcstress.tests=Race_04_</pre>
  *
- * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16 {@code -m quick -sc false}:
+ * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16, in the build's run
+ * ({@code -m quick -sc false -iters 2}: 4 JVM configurations, all merged):
  * <pre>
- * TABLE
+ * Racy
+ *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *    false      8,634,888   34.80%  Interesting  two instances created
+ *     true     16,178,756   65.20%   Acceptable  one instance
+ * Holder
+ *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *    false              0    0.00%    Forbidden  two instances created
+ *     true     75,921,484  100.00%   Acceptable  one instance
+ * VolatileDoubleChecked
+ *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *    false              0    0.00%    Forbidden  two instances created
+ *     true      8,859,724  100.00%   Acceptable  one instance
+ * Synchronized
+ *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *    false              0    0.00%    Forbidden  two instances created
+ *     true     10,057,804  100.00%   Acceptable  one instance
  * </pre>
  */
 public final class Race_04_LazyInitialization {

@@ -32,9 +32,21 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * <p><b>How to run just this pattern:</b>
  * <pre>  mvn -pl race-demo -am verify -Drace.jcstress.tests=Race_05_</pre>
  *
- * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16 {@code -m quick -sc false}:
+ * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16, in the build's run
+ * ({@code -m quick -sc false -iters 2}: 4 JVM configurations, all merged):
  * <pre>
- * TABLE
+ * Racy
+ *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *        1        493,055    9.19%  Interesting  lost count: get, get, put, put
+ *        2      4,874,829   90.81%   Acceptable  both counts kept
+ * Merge
+ *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *        1              0    0.00%    Forbidden  lost count
+ *        2      7,262,284  100.00%   Acceptable  both counts kept
+ * Compute
+ *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *        1              0    0.00%    Forbidden  lost count
+ *        2      7,313,484  100.00%   Acceptable  both counts kept
  * </pre>
  */
 public final class Race_05_MapReadModifyWrite {

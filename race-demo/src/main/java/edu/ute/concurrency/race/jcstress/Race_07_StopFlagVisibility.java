@@ -33,10 +33,22 @@ import org.openjdk.jcstress.annotations.State;
  * <p><b>How to run just this pattern:</b>
  * <pre>  mvn -pl race-demo -am verify -Drace.jcstress.tests=Race_07_</pre>
  *
- * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16 {@code -m quick -sc false}:
+ * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16, in the build's run
+ * ({@code -m quick -sc false -iters 2}: 4 JVM configurations, all merged):
  * <pre>
- * TABLE
+ * Racy
+ *       RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *        STALE              3    0.91%  Interesting  the worker never saw the flag
+ *   TERMINATED            328   99.09%   Acceptable  the worker saw the flag
+ * Volatile
+ *       RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *        STALE              0    0.00%    Forbidden  the worker never saw the flag
+ *   TERMINATED          1,057  100.00%   Acceptable  the worker saw the flag
  * </pre>
+ * A JVM whose worker never stops has to be killed, so each JVM configuration contributes at most one
+ * {@code STALE}: the 3 are C1 ({@code -XX:TieredStopAtLevel=1}), C2 and C2 with stress flags, each
+ * stuck within the first few samples once the loop was compiled. Only the interpreter ({@code -Xint})
+ * always saw the flag.
  */
 public final class Race_07_StopFlagVisibility {
 

@@ -41,10 +41,30 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * <p><b>How to run just this pattern:</b>
  * <pre>  mvn -pl race-demo -am verify -Drace.jcstress.tests=Race_08_</pre>
  *
- * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16 {@code -m quick -sc false}:
+ * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16, in the build's run
+ * ({@code -m quick -sc false -iters 2}: 4 JVM configurations, all merged):
  * <pre>
- * TABLE
+ * Racy
+ *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *     0, 0      7,254,248   16.29%  Interesting  both read 0: store buffered
+ *     0, 1     20,608,664   46.28%   Acceptable  some interleaving
+ *     1, 0     16,662,472   37.42%   Acceptable  some interleaving
+ *     1, 1            260    0.00%   Acceptable  some interleaving
+ * RacyReleaseAcquire
+ *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *     0, 0      5,771,964   41.05%  Interesting  both read 0: release/acquire allows it
+ *     0, 1      4,460,027   31.72%   Acceptable  some interleaving
+ *     1, 0      3,270,301   23.26%   Acceptable  some interleaving
+ *     1, 1        559,352    3.98%   Acceptable  some interleaving
+ * Volatile
+ *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *     0, 0              0    0.00%    Forbidden  both read 0
+ *     0, 1      3,065,578   72.80%   Acceptable  some interleaving
+ *     1, 0      1,048,863   24.91%   Acceptable  some interleaving
+ *     1, 1         96,323    2.29%   Acceptable  some interleaving
  * </pre>
+ * {@code 0, 0} appears in every configuration, the interpreter included: it is the hardware's store
+ * buffer, not the compiler.
  */
 public final class Race_08_StoreBuffering {
 
