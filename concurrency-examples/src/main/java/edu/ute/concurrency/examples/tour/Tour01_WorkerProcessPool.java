@@ -21,8 +21,8 @@ import java.util.Locale;
  * worker JVMs, and checks the bytes are the same; then it runs a crash drill: one task kills its
  * worker on the first attempt only (retried, succeeds), another on every attempt (reported).
  *
- * <p>What to take away: a worker JVM costs a start-up (a few hundred ms) and every page is copied
- * through a pipe twice, so on one machine threads win for this workload — the table shows it. Processes
+ * <p>What to take away: a worker JVM costs a start-up (tens to hundreds of ms) and every page is
+ * serialized, piped and rebuilt on the way in, so on one machine threads win for this workload — the table shows it. Processes
  * are for isolation (a crashing native library, a memory-hungry task) rather than for speed. And when
  * one machine is not enough, do not extend this into a cluster: use an existing distributed engine
  * (Apache Spark, Apache Flink, a batch scheduler running the RLE CLI per shard) with rle-core as a
