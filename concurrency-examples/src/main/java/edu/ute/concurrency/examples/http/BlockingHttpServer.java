@@ -52,6 +52,7 @@ public abstract sealed class BlockingHttpServer implements HttpServer
     private ServerSocket listener;
     private Thread acceptor;
     private ScheduledExecutorService watchdog;
+    private volatile Thread watchdogThread;
     private volatile boolean stopping;
 
     /** A server named {@code name} on its pages and threads ({@code "virtual"}, {@code "pool"}). */
@@ -86,8 +87,10 @@ public abstract sealed class BlockingHttpServer implements HttpServer
                 listener.close();
                 throw e;
             }
-            watchdog = Executors.newSingleThreadScheduledExecutor(
-                    task -> Thread.ofPlatform().name("http-" + name + "-write-watchdog").unstarted(task));
+            watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+                watchdogThread = Thread.ofPlatform().name("http-" + name + "-write-watchdog").unstarted(task);
+                return watchdogThread;
+            });
             long period = Math.clamp(config.writeTimeout().toMillis() / 4, 10, 1000);
             watchdog.scheduleAtFixedRate(this::closeStalledWriters, period, period, TimeUnit.MILLISECONDS);
             acceptor = Thread.ofPlatform().name("http-" + name + "-acceptor").start(this::acceptLoop);
@@ -152,6 +155,10 @@ public abstract sealed class BlockingHttpServer implements HttpServer
                 interrupted = true;
             }
         }
+        Thread watching = watchdogThread;
+        if (watching != null) {
+            interrupted |= joinUninterruptibly(watching); // terminated executor, thread not yet gone
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -160,9 +167,10 @@ public abstract sealed class BlockingHttpServer implements HttpServer
     /** Threads this server started that are still alive (for tests: empty after stop). */
     List<Thread> liveThreads() {
         List<Thread> live = new ArrayList<>(liveConnectionThreads());
-        Thread accepting = acceptor;
-        if (accepting != null && accepting.isAlive()) {
-            live.add(accepting);
+        for (Thread thread : new Thread[] {acceptor, watchdogThread}) {
+            if (thread != null && thread.isAlive()) {
+                live.add(thread);
+            }
         }
         return live;
     }

@@ -134,8 +134,9 @@ public final class HttpRequestParser {
     /**
      * Consumes bytes from {@code in} until a request is complete (head and content) or an error is
      * found, and returns it; returns {@code null} when {@code in} is used up first. Bytes after a
-     * complete request stay in {@code in} for the next call. After an error, or after a request
-     * whose content was left unread, every later call returns the same terminal result.
+     * complete request stay in {@code in} for the next call. After an error every later call
+     * returns the same error; after a request whose content was left unread (see
+     * {@link HttpRequest#contentUnread()}) every later call returns null and consumes nothing.
      */
     public ParseResult parse(ByteBuffer in) {
         if (state == State.FINISHED) {
@@ -497,12 +498,12 @@ public final class HttpRequestParser {
         if (hasContent && expectContinue) {
             // Our answer never depends on the content, so RFC 9110 lets us send the final status
             // now instead of 100 Continue; the content may or may not follow, so the connection closes.
-            HttpRequest request = new HttpRequest(method, target, path, minor, fields, false, true);
-            terminal = new HttpParseError(400, "connection closes after a request whose content was not read");
+            HttpRequest request = new HttpRequest(method, target, path, 1, fields, false, true);
+            terminal = null; // nothing after this can be parsed: the content's end is unknown
             state = State.FINISHED;
             return request;
         }
-        HttpRequest request = new HttpRequest(method, target, path, minor, fields, keepAlive, false);
+        HttpRequest request = new HttpRequest(method, target, path, http11 ? 1 : 0, fields, keepAlive, false);
         if (!hasContent) {
             reset();
             return request;

@@ -1,0 +1,481 @@
+package edu.ute.concurrency.examples.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every server design must show, run once per design by the subclasses. Everything
+ * goes over loopback to a server on port 0; timeouts are configured short so the slow-client tests
+ * take a fraction of a second; no assertion depends on speed.
+ */
+abstract class HttpServerContractTest {
+
+    /** Short timeouts so tests that wait for them stay fast; generous enough for a busy machine. */
+    static final HttpServerConfig TEST_CONFIG = HttpServerConfig.defaults()
+            .withPort(0)
+            .withHeaderTimeout(Duration.ofMillis(800))
+            .withIdleTimeout(Duration.ofSeconds(3))
+            .withLingerTimeout(Duration.ofMillis(300))
+            .withMaxBodyBytes(64 * 1024);
+
+    HttpServer server;
+
+    abstract ServerMode mode();
+
+    /** Threads the server started that are still alive. */
+    abstract List<Thread> liveThreads(HttpServer server);
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = start(TEST_CONFIG);
+    }
+
+    @AfterEach
+    void stopServerAndCheckNoThreadIsLeft() {
+        server.stop();
+        assertThat(liveThreads(server)).as("threads left after stop").isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet()).as("platform threads left after stop")
+                .noneMatch(t -> t.getName().startsWith("http-" + mode().label()) && t.isAlive());
+    }
+
+    HttpServer start(HttpServerConfig config) throws IOException {
+        HttpServer started = mode().create(config);
+        started.start();
+        return started;
+    }
+
+    /** Stops the default server and starts one with {@code config} in its place. */
+    void restart(HttpServerConfig config) throws IOException {
+        server.stop();
+        server = start(config);
+    }
+
+    RawHttpConnection connect() throws IOException {
+        return new RawHttpConnection(server.port());
+    }
+
+    // ---- what it serves --------------------------------------------------------------------------
+
+    @Test
+    void servesHomePageToJdkHttpClient() throws Exception {
+        try (ExecutorService clientThreads = Executors.newSingleThreadExecutor();
+             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                     .executor(clientThreads).build()) {
+            for (int i = 0; i < 3; i++) { // the client reuses its keep-alive connection
+                var response = client.send(HttpRequest.newBuilder(server.url()).timeout(Duration.ofSeconds(5)).build(),
+                        BodyHandlers.ofByteArray());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+                assertThat(response.headers().firstValue("content-length"))
+                        .hasValue(String.valueOf(response.body().length));
+                assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                        .contains("<h1>Xin chào from the " + mode().label() + " server</h1>");
+            }
+        }
+    }
+
+    @Test
+    void everyResponseHasDateInImfFixdateAndContentLengthAndConnection() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            var response = c.send("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").read();
+            assertThat(response.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(response.header("date")).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+            ZonedDateTime.parse(response.header("date"), DateTimeFormatter.RFC_1123_DATE_TIME);
+            assertThat(response.header("content-length")).isEqualTo(String.valueOf(response.body().length));
+            assertThat(response.header("connection")).isEqualTo("keep-alive");
+        }
+    }
+
+    @Test
+    void headAnswersTheGetHeadersWithoutContent() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            var get = c.send("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").read();
+            var head = c.send("HEAD / HTTP/1.1\r\nHost: localhost\r\n\r\n").read(true);
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.header("content-length")).isEqualTo(get.header("content-length"));
+            assertThat(head.header("content-type")).isEqualTo(get.header("content-type"));
+            // no content followed the HEAD answer: the next response starts right away
+            var next = c.send("GET /missing HTTP/1.1\r\nHost: localhost\r\n\r\n").read();
+            assertThat(next.status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void statsPageCountsResponses() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            c.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n").read();
+            c.send("GET /nowhere HTTP/1.1\r\nHost: h\r\n\r\n").read();
+            var stats = c.send("GET /stats HTTP/1.1\r\nHost: h\r\n\r\n").read();
+            assertThat(stats.status()).isEqualTo(200);
+            assertThat(stats.bodyText()).contains("<tr><td>connections open</td><td>1</td></tr>")
+                    .contains("<tr><td>200 OK</td><td>1</td></tr>")
+                    .contains("<tr><td>404 Not Found</td><td>1</td></tr>");
+        }
+    }
+
+    @Test
+    void unknownPathIs404AndKeepsTheConnection() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            assertThat(c.send("GET /nope?x=1 HTTP/1.1\r\nHost: h\r\n\r\n").read().status()).isEqualTo(404);
+            assertThat(c.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n").read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void absoluteFormTargetIsServed() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            var response = c.send("GET http://localhost/stats HTTP/1.1\r\nHost: localhost\r\n\r\n").read();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.bodyText()).contains("server stats");
+        }
+    }
+
+    // ---- methods ---------------------------------------------------------------------------------
+
+    @Test
+    void postIs405WithAllowAndItsContentIsDiscarded() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            var response = c.send("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 11\r\n\r\nhello=world").read();
+            assertThat(response.status()).isEqualTo(405);
+            assertThat(response.header("allow")).isEqualTo("GET, HEAD");
+            assertThat(response.header("connection")).isEqualTo("keep-alive");
+            // the content was read and discarded, not mistaken for the next request
+            assertThat(c.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n").read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void chunkedContentIsDecodedAndDiscarded() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            c.send("PUT / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5;name=value\r\nhello\r\n6\r\n world\r\n0\r\nTrailer: x\r\n\r\n"
+                    + "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertThat(c.read().status()).isEqualTo(405);
+            assertThat(c.read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void lowercaseMethodIsNotGetAndIsAnswered501WithAllow() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            var response = c.send("get / HTTP/1.1\r\nHost: h\r\n\r\n").read();
+            assertThat(response.status()).isEqualTo(501);
+            assertThat(response.header("allow")).isEqualTo("GET, HEAD");
+        }
+    }
+
+    // ---- framing ---------------------------------------------------------------------------------
+
+    @Test
+    void threeRequestsInOneWriteAreAnsweredInOrder() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            c.send("GET /a HTTP/1.1\r\nHost: h\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\nHEAD /stats HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertThat(c.read().status()).isEqualTo(404);
+            assertThat(c.read().status()).isEqualTo(200);
+            var third = c.read(true);
+            assertThat(third.status()).isEqualTo(200);
+            assertThat(third.header("cache-control")).isEqualTo("no-store");
+        }
+    }
+
+    @Test
+    void manyPipelinedRequestsAreAllAnsweredInOrder() throws IOException {
+        StringBuilder pipeline = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            pipeline.append(i % 2 == 0 ? "GET / HTTP/1.1\r\nHost: h\r\n\r\n" : "GET /x HTTP/1.1\r\nHost: h\r\n\r\n");
+        }
+        try (RawHttpConnection c = connect()) {
+            c.send(pipeline.toString());
+            for (int i = 0; i < 200; i++) {
+                assertThat(c.read().status()).as("response %d", i).isEqualTo(i % 2 == 0 ? 200 : 404);
+            }
+        }
+    }
+
+    @Test
+    void requestSplitIntoOneByteWritesIsServed() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            for (byte b : "GET / HTTP/1.1\r\nHost: h\r\nAccept: */*\r\n\r\n".getBytes(StandardCharsets.US_ASCII)) {
+                c.send(new byte[] {b});
+            }
+            assertThat(c.read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void bareLfLineEndsAreAccepted() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            assertThat(c.send("GET / HTTP/1.1\nHost: h\n\n").read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void connectionCloseIsHonoured() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            var response = c.send("GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n").read();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("connection")).isEqualTo("close");
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void http10ClosesUnlessKeepAliveIsAsked() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            var response = c.send("GET / HTTP/1.0\r\n\r\n").read();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("connection")).isEqualTo("close");
+            assertThat(c.closedByServer()).isTrue();
+        }
+        try (RawHttpConnection c = connect()) {
+            var first = c.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
+            assertThat(first.header("connection")).isEqualTo("keep-alive");
+            assertThat(c.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void expectContinueIsAnsweredWithoutWaitingForTheContent() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            var response = c.send("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 1000\r\n"
+                    + "Expect: 100-continue\r\n\r\n").read();
+            assertThat(response.status()).isEqualTo(405);
+            assertThat(response.header("connection")).isEqualTo("close");
+        }
+    }
+
+    // ---- malformed requests ----------------------------------------------------------------------
+
+    @Test
+    void missingHostInHttp11Is400AndCloses() throws IOException {
+        assertRejected("GET / HTTP/1.1\r\nAccept: */*\r\n\r\n", 400);
+    }
+
+    @Test
+    void repeatedHostIs400() throws IOException {
+        assertRejected("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400);
+    }
+
+    @Test
+    void whitespaceBeforeColonIs400() throws IOException {
+        assertRejected("GET / HTTP/1.1\r\nHost : h\r\n\r\n", 400);
+    }
+
+    @Test
+    void unknownHttpVersionIs505() throws IOException {
+        assertRejected("GET / HTTP/2.0\r\nHost: h\r\n\r\n", 505);
+    }
+
+    @Test
+    void transferEncodingOtherThanChunkedIs501AndTogetherWithContentLength400() throws IOException {
+        assertRejected("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 501);
+        assertRejected("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\nabc", 400);
+    }
+
+    @Test
+    void contentOverTheLimitIs413() throws IOException {
+        assertRejected("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 99999999\r\n\r\n", 413);
+    }
+
+    @Test
+    void requestLineOverTheLimitIs414WithoutReadingItAll() throws IOException {
+        String longTarget = "/" + "a".repeat(100_000);
+        try (RawHttpConnection c = connect()) {
+            try {
+                c.send("GET " + longTarget + " HTTP/1.1\r\nHost: h\r\n\r\n");
+            } catch (IOException e) {
+                // the server may close before taking all 100 KB; the answer is already on its way
+            }
+            var response = c.read();
+            assertThat(response.status()).isEqualTo(414);
+            assertThat(response.header("connection")).isEqualTo("close");
+        }
+    }
+
+    @Test
+    void headerSectionOverTheLimitIs431() throws IOException {
+        assertRejected("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + "b".repeat(9000) + "\r\n\r\n", 431);
+    }
+
+    @Test
+    void binaryGarbageIs400WithoutWaitingForALineEnd() throws IOException {
+        byte[] garbage = new byte[4096];
+        new Random(42).nextBytes(garbage);
+        garbage[0] = (byte) 0x80; // cannot start a method, whatever the seed gives
+        for (int i = 0; i < garbage.length; i++) {
+            if (garbage[i] == '\r' || garbage[i] == '\n') {
+                garbage[i] = 0; // no line end at all: the server must not wait for one
+            }
+        }
+        try (RawHttpConnection c = connect()) {
+            try {
+                c.send(garbage);
+            } catch (IOException e) {
+                // closed early after the 400: fine
+            }
+            var response = c.read();
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.header("connection")).isEqualTo("close");
+        }
+        // and everyone else is still served
+        try (RawHttpConnection c = connect()) {
+            assertThat(c.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n").read().status()).isEqualTo(200);
+        }
+    }
+
+    private void assertRejected(String request, int status) throws IOException {
+        try (RawHttpConnection c = connect()) {
+            var response = c.send(request).read();
+            assertThat(response.status()).as(request).isEqualTo(status);
+            assertThat(response.header("connection")).isEqualTo("close");
+            assertThat(response.header("content-length")).isEqualTo(String.valueOf(response.body().length));
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    // ---- slow and idle clients -------------------------------------------------------------------
+
+    @Test
+    void headTimedFromItsFirstByteGets408EvenWhileBytesKeepTrickling() throws Exception {
+        try (RawHttpConnection c = connect()) {
+            c.send("GET / HTTP/1.1\r\n");
+            // one byte every 100 ms keeps the connection busy, but the head never completes
+            for (int i = 0; i < 30; i++) {
+                try {
+                    c.send("X");
+                } catch (IOException e) {
+                    break; // closed after the 408
+                }
+                Thread.sleep(100);
+            }
+            var response = c.read();
+            assertThat(response.status()).isEqualTo(408);
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void idleKeepAliveConnectionIsClosed() throws IOException {
+        restart(TEST_CONFIG.withIdleTimeout(Duration.ofMillis(300)));
+        try (RawHttpConnection c = connect()) {
+            assertThat(c.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n").read().status()).isEqualTo(200);
+            assertThat(c.closedByServer()).isTrue(); // within the 5 s read timeout, silently
+        }
+    }
+
+    @Test
+    void slowlorisClientsDoNotStopOthersAndAreClosedAtTheTimeout() throws Exception {
+        int slowClients = 100;
+        List<RawHttpConnection> slow = new ArrayList<>();
+        try (ExecutorService trickle = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < slowClients; i++) {
+                slow.add(connect());
+            }
+            List<Future<Boolean>> closed = new ArrayList<>();
+            for (RawHttpConnection c : slow) {
+                closed.add(trickle.submit(() -> {
+                    // a byte at a time, forever: only the header timeout can end this
+                    for (byte b : "GET / HTTP/1.1\r\nHost: h\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes()) {
+                        try {
+                            c.send(new byte[] {b});
+                        } catch (IOException e) {
+                            return true;
+                        }
+                        Thread.sleep(50);
+                    }
+                    return false;
+                }));
+            }
+            for (int i = 0; i < 20; i++) {
+                try (RawHttpConnection normal = connect()) {
+                    assertThat(normal.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n").read().status()).isEqualTo(200);
+                }
+            }
+            for (Future<Boolean> f : closed) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            for (RawHttpConnection c : slow) {
+                var response = c.read();
+                assertThat(response.status()).isEqualTo(408);
+                assertThat(c.closedByServer()).isTrue();
+            }
+        } finally {
+            for (RawHttpConnection c : slow) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void thousandIdleConnectionsDoNotStopANewClient() throws IOException {
+        List<RawHttpConnection> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 1000; i++) {
+                idle.add(connect());
+            }
+            try (RawHttpConnection fresh = connect()) {
+                assertThat(fresh.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n").read().status()).isEqualTo(200);
+            }
+        } finally {
+            for (RawHttpConnection c : idle) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void connectionsAboveTheLimitGet503() throws IOException {
+        restart(TEST_CONFIG.withMaxConnections(2));
+        try (RawHttpConnection a = connect(); RawHttpConnection b = connect()) {
+            assertThat(a.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n").read().status()).isEqualTo(200);
+            assertThat(b.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n").read().status()).isEqualTo(200);
+            try (RawHttpConnection third = connect()) {
+                assertThat(third.read().status()).isEqualTo(503);
+            }
+        }
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------------
+
+    @Test
+    void stopClosesOpenConnectionsLeavesNoThreadAndFreesThePort() throws IOException {
+        int port = server.port();
+        try (RawHttpConnection open = connect(); RawHttpConnection halfway = connect()) {
+            open.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n").read();
+            halfway.send("GET / HTT");
+            server.stop();
+            assertThat(open.closedByServer()).isTrue();
+            assertThat(halfway.closedByServer()).isTrue();
+        }
+        assertThat(liveThreads(server)).isEmpty();
+        assertThat(server.stats().connectionsOpen()).isZero();
+        try (ServerSocket again = new ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void urlNamesTheBoundPort() {
+        assertThat(server.url()).isEqualTo(URI.create("http://127.0.0.1:" + server.port() + "/"));
+    }
+}
