@@ -19,7 +19,8 @@ class Tour04_VirtualThreadsTest {
         // Each task waits until every task is waiting: the batch can only finish if all 5,000 were
         // blocked at the same time. A pool of fewer threads would never finish (the @Timeout catches it).
         CountDownLatch allWaiting = new CountDownLatch(tasks);
-        int platformBefore = Thread.activeCount();
+        // JVM-wide, like the peak the batch reports.
+        int platformBefore = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
         BlockingTaskBatch.Result r;
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             r = BlockingTaskBatch.run(executor, tasks, () -> {
