@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -133,8 +134,9 @@ public final class HttpServerMain {
                 config = switch (arg) {
                     case "--mode" -> {
                         mode = value.toLowerCase(Locale.ROOT);
-                        if (!mode.equals("jdk")) {
-                            ServerMode.parse(mode);
+                        if (!List.of("nio", "virtual", "pool", "jdk").contains(mode)) {
+                            throw new IllegalArgumentException("--mode: unknown mode '" + value
+                                    + "', expected nio, virtual, pool or jdk");
                         }
                         yield config;
                     }

@@ -427,6 +427,43 @@ abstract class HttpServerContractTest {
     }
 
     @Test
+    void clientThatNeverReadsItsAnswersIsClosedAfterTheWriteTimeout() throws Exception {
+        restart(TEST_CONFIG.withWriteTimeout(Duration.ofMillis(300)));
+        byte[] pipeline = "GET / HTTP/1.1\r\nHost: h\r\n\r\n".repeat(20_000).getBytes(StandardCharsets.US_ASCII);
+        try (java.net.Socket greedy = new java.net.Socket()) {
+            greedy.setReceiveBufferSize(4096);
+            greedy.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5000);
+            try (ExecutorService writer = Executors.newVirtualThreadPerTaskExecutor()) {
+                // requests keep coming, answers are never read: the server's writes stop making progress
+                Future<?> sending = writer.submit(() -> {
+                    greedy.getOutputStream().write(pipeline);
+                    return null;
+                });
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (server.stats().responsesSent() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                while (server.stats().connectionsOpen() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(server.stats().connectionsAccepted()).isEqualTo(1);
+                assertThat(server.stats().connectionsOpen()).as("the greedy connection was closed").isZero();
+                assertThat(server.stats().responsesSent()).as("answers produced before it was cut off")
+                        .isPositive().isLessThan(20_000);
+                try (RawHttpConnection other = connect()) {
+                    assertThat(other.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n").read().status()).isEqualTo(200);
+                }
+                greedy.close(); // ends the blocked write, if it still is
+                try {
+                    sending.get(10, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // the write failed because the server closed the connection: expected
+                }
+            }
+        }
+    }
+
+    @Test
     void thousandIdleConnectionsDoNotStopANewClient() throws IOException {
         List<RawHttpConnection> idle = new ArrayList<>();
         try {
