@@ -37,8 +37,9 @@ import javax.imageio.stream.ImageOutputStream;
  *
  * <p>Timing: every cell (strategy × granularity) first runs up to 3 warm-up rounds, so that the JIT has
  * compiled the code; then the cells take timed rounds in turn (round-robin, so that load from elsewhere
- * hurts all of them alike), each at least {@code --repeats} rounds and 0.3 s, at most 3 s; the median
- * round is reported. CPU time is this process's CPU time per round (all its threads, JIT and GC
+ * hurts all of them alike), each at least {@code --repeats} rounds and 0.3 s, at most 3 s; a round
+ * makes enough calls to last about 1 ms (one call of the icon takes microseconds). The median time per
+ * call is reported; "calls" in the table counts the calls timed. CPU time is this process's CPU time per round (all its threads, JIT and GC
  * included) plus what child JVMs report. Every round's output is checked against the reference. These
  * are measurements of a whole program, not a micro-benchmark: run it on a quiet machine.
  *
@@ -58,6 +59,7 @@ public final class StrategyComparison {
     private final List<String> operations;
     private final long minTimedNanos;
     private static final int MAX_ROUNDS = 2000;
+    private static final long WARM_UP_NANOS = 200_000_000L;
 
     /** A named set of images; a batch is encoded one task per image. */
     record Workload(String name, List<PackedBitImage> images, boolean batch) {
@@ -71,7 +73,7 @@ public final class StrategyComparison {
         }
     }
 
-    /** One cell of the table. */
+    /** One cell of the table; {@code runs} counts calls timed (rounds × calls per round). */
     record Row(String operation, String workload, String size, String strategy, String granularity, int threads, int runs, double medianMs,
             double mpxPerSecond, double speedup, double cpuMs, double cpuRatio, long outputBytes, String identical) {
     }
@@ -312,7 +314,7 @@ public final class StrategyComparison {
             long bytes = encode ? cell.outputBytes : encoded.stream().mapToLong(b -> b.length).sum();
             double medianMs = median(cell.times);
             rows.add(new Row(operation, workload.name(), workload.size(), cell.name, cell.granularity,
-                    cell.name.equals("sequential") || cell.name.equals(T6) ? 1 : threads, cell.times.size(), medianMs,
+                    cell.name.equals("sequential") || cell.name.equals(T6) ? 1 : threads, cell.times.size() * cell.reps, medianMs,
                     workload.pixels() / 1e3 / medianMs, median(sequential.times) / medianMs, cell.cpuMs(),
                     cell.cpuMs() / sequential.cpuMs(), bytes,
                     cell.name.equals(T6) ? "n/a" : cell.identical ? "yes" : "NO"));
@@ -330,6 +332,7 @@ public final class StrategyComparison {
         final List<Double> times = new ArrayList<>();
         long timedNanos;
         long cpuNanos;
+        int reps = 1; // calls per timed round: a round of a few microseconds would mostly measure the round itself
         long outputBytes;
         boolean identical = true;
 
@@ -342,13 +345,22 @@ public final class StrategyComparison {
         }
 
         /**
-         * At most 3 rounds or half the budget, so that the JIT has compiled the code before timing. A
-         * child JVM gets no warm-up: it starts cold every time anyway.
+         * At least 3 calls and 0.2 s, at most half the budget, so that the JIT has compiled the code
+         * before timing. A child JVM gets no warm-up: it starts cold every time anyway.
          */
         void warmUp(List<?> expected) throws InterruptedException, IOException {
             long start = System.nanoTime();
-            for (int i = 0; i < (children != null ? 0 : 3) && System.nanoTime() - start < budgetNanos / 2; i++) {
+            long fastest = Long.MAX_VALUE; // the fastest warm-up call: not fooled by a GC pause
+            for (int i = 0; children == null && (i < 3 || System.nanoTime() - start < WARM_UP_NANOS)
+                    && System.nanoTime() - start < budgetNanos / 2; i++) {
+                long t0 = System.nanoTime();
                 check(expected, call(action));
+                fastest = Math.min(fastest, System.nanoTime() - t0);
+            }
+            if (fastest != Long.MAX_VALUE) {
+                // Enough calls per round for a round to last about a millisecond: the icon takes ~2 µs,
+                // and round-robin would otherwise time mostly the cold caches left by the previous cell.
+                reps = (int) Math.max(1, Math.min(1000, 1_000_000 / Math.max(1, fastest)));
             }
         }
 
@@ -364,17 +376,20 @@ public final class StrategyComparison {
         void timedRound(List<?> expected) throws InterruptedException, IOException {
             long cpu0 = processCpuNanos() + (children == null ? 0 : children.childCpuNanos());
             long t0 = System.nanoTime();
-            List<?> output = call(action);
+            List<?> output = null;
+            for (int i = 0; i < reps; i++) {
+                output = call(action);
+            }
             long t1 = System.nanoTime();
             long cpu1 = processCpuNanos() + (children == null ? 0 : children.childCpuNanos());
-            times.add((t1 - t0) / 1e6);
+            times.add((t1 - t0) / 1e6 / reps);
             timedNanos += t1 - t0;
             cpuNanos += cpu1 - cpu0;
             check(expected, output);
         }
 
         double cpuMs() {
-            return cpuNanos / 1e6 / times.size();
+            return cpuNanos / 1e6 / times.size() / reps;
         }
 
         private void check(List<?> expected, List<?> output) {
@@ -481,17 +496,17 @@ public final class StrategyComparison {
 
     static String table(List<Row> rows) {
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%-6s %-17s %-16s %-5s %3s %4s %10s %9s %8s %10s %6s %12s %5s%n",
-                "op", "workload", "strategy", "per", "thr", "runs", "median ms", "Mpx/s", "speedup", "cpu ms", "cpu×", "out bytes", "same"));
+        t.append(String.format(Locale.ROOT, "%-6s %-17s %-16s %-5s %3s %6s %12s %9s %8s %12s %6s %12s %5s%n",
+                "op", "workload", "strategy", "per", "thr", "calls", "median µs", "Mpx/s", "speedup", "cpu µs", "cpu×", "out bytes", "same"));
         String last = "";
         for (Row r : rows) {
             if (!(r.operation() + r.workload()).equals(last) && !last.isEmpty()) {
                 t.append('\n');
             }
             last = r.operation() + r.workload();
-            t.append(String.format(Locale.ROOT, "%-6s %-17s %-16s %-5s %3d %4d %10.2f %9.1f %7.2f× %10.2f %6s %,12d %5s%n",
-                    r.operation(), r.workload(), r.strategy(), r.granularity(), r.threads(), r.runs(), r.medianMs(), r.mpxPerSecond(),
-                    r.speedup(), r.cpuMs(), Double.isFinite(r.cpuRatio()) ? String.format(Locale.ROOT, "%.2f", r.cpuRatio()) : "-",
+            t.append(String.format(Locale.ROOT, "%-6s %-17s %-16s %-5s %3d %6d %,12.1f %9.1f %7.2f× %,12.1f %6s %,12d %5s%n",
+                    r.operation(), r.workload(), r.strategy(), r.granularity(), r.threads(), r.runs(), r.medianMs() * 1e3, r.mpxPerSecond(),
+                    r.speedup(), r.cpuMs() * 1e3, Double.isFinite(r.cpuRatio()) ? String.format(Locale.ROOT, "%.2f", r.cpuRatio()) : "-",
                     r.outputBytes(), r.identical()));
         }
         return t.toString();
@@ -540,9 +555,9 @@ public final class StrategyComparison {
 
     static String csv(List<Row> rows, String machine) {
         StringBuilder c = new StringBuilder("# " + machine.replace('\n', ' ') + "\n");
-        c.append("operation,workload,size,strategy,granularity,threads,runs,median_ms,mpx_per_s,speedup,cpu_ms,cpu_ratio,output_bytes,identical\n");
+        c.append("operation,workload,size,strategy,granularity,threads,calls_timed,median_ms,mpx_per_s,speedup,cpu_ms,cpu_ratio,output_bytes,identical\n");
         for (Row r : rows) {
-            c.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%d,%d,%.3f,%.2f,%.3f,%.3f,%.3f,%d,%s%n", r.operation(), r.workload(),
+            c.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%d,%d,%.6f,%.2f,%.3f,%.6f,%.3f,%d,%s%n", r.operation(), r.workload(),
                     r.size().replace(" × ", "x"), r.strategy(), r.granularity(), r.threads(), r.runs(), r.medianMs(),
                     r.mpxPerSecond(), r.speedup(), r.cpuMs(), r.cpuRatio(), r.outputBytes(), r.identical()));
         }
