@@ -58,8 +58,9 @@ public final class StrategyComparison {
     private final List<String> strategies;
     private final List<String> operations;
     private final long minTimedNanos;
+    private final long warmUpNanos;
     private static final int MAX_ROUNDS = 2000;
-    private static final long WARM_UP_NANOS = 200_000_000L;
+
 
     /** A named set of images; a batch is encoded one task per image. */
     record Workload(String name, List<PackedBitImage> images, boolean batch) {
@@ -81,6 +82,7 @@ public final class StrategyComparison {
     private StrategyComparison(PrintStream out, int threads, int repeats, long budgetNanos, long minTimedNanos,
             List<String> strategies, List<String> operations) {
         this.minTimedNanos = minTimedNanos;
+        this.warmUpNanos = minTimedNanos * 2 / 3;
         this.operations = operations;
         this.out = out;
         this.threads = threads;
@@ -164,7 +166,7 @@ public final class StrategyComparison {
             workloads.removeIf(w -> !only.contains(w.name()));
         }
         StrategyComparison comparison = new StrategyComparison(out, threads, quick ? 1 : repeats,
-                quick ? 200_000_000L : 3_000_000_000L, quick ? 0 : 300_000_000L, List.copyOf(chosen),
+                quick ? 200_000_000L : 3_000_000_000L, quick ? 15_000_000L : 300_000_000L, List.copyOf(chosen),
                 decode ? List.of("encode", "decode") : List.of("encode"));
         String machine = machine();
         out.println(machine);
@@ -345,13 +347,13 @@ public final class StrategyComparison {
         }
 
         /**
-         * At least 3 calls and 0.2 s, at most half the budget, so that the JIT has compiled the code
+         * At least 3 calls and 0.2 s (0.01 s with --quick), at most half the budget, so that the JIT has compiled the code
          * before timing. A child JVM gets no warm-up: it starts cold every time anyway.
          */
         void warmUp(List<?> expected) throws InterruptedException, IOException {
             long start = System.nanoTime();
             long fastest = Long.MAX_VALUE; // the fastest warm-up call: not fooled by a GC pause
-            for (int i = 0; children == null && (i < 3 || System.nanoTime() - start < WARM_UP_NANOS)
+            for (int i = 0; children == null && (i < 3 || System.nanoTime() - start < warmUpNanos)
                     && System.nanoTime() - start < budgetNanos / 2; i++) {
                 long t0 = System.nanoTime();
                 check(expected, call(action));
