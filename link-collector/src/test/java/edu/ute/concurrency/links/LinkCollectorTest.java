@@ -1,0 +1,127 @@
+package edu.ute.concurrency.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.ute.concurrency.links.testsite.SiteResponse;
+import edu.ute.concurrency.links.testsite.TestSite;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LinkCollectorTest {
+
+    private static TestSite site;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void startSite() throws Exception {
+        site = TestSite.start((path, query, base) -> switch (path) {
+            case "/" -> SiteResponse.html("<a href=ok.html>ok</a> <a href=\"gone.html\">gone</a> <a href='a,b.html'>comma</a>");
+            case "/ok.html", "/a,b.html" -> SiteResponse.html("<p>fine</p>");
+            default -> SiteResponse.notFound();
+        });
+    }
+
+    @AfterAll
+    static void stopSite() {
+        site.close();
+    }
+
+    private int run(String... args) {
+        return LinkCollector.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() {
+        assertThat(run("--help")).isZero();
+        assertThat(stdout()).contains("usage: link-collector URL", "--mode", "exit status");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThat(run("--frobnicate")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown option --frobnicate");
+    }
+
+    @Test
+    void badValuesNameTheOption() {
+        assertThat(run(site.url("/"), "--depth", "deep")).isEqualTo(2);
+        assertThat(stderr()).contains("--depth", "\"deep\"");
+        assertThat(run(site.url("/"), "--mode", "fast")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown mode \"fast\"");
+        assertThat(run(site.url("/"), "--concurrency", "0")).isEqualTo(2);
+        assertThat(run(site.url("/"), "--timeout", "-1")).isEqualTo(2);
+        assertThat(run()).isEqualTo(2);
+    }
+
+    @Test
+    void badUrlIsAUsageError() {
+        assertThat(run("ftp://example.org/")).isEqualTo(2);
+        assertThat(stderr()).contains("http://");
+        assertThat(run("http://exa mple.org/")).isEqualTo(2);
+        assertThat(stderr()).contains("bad URL");
+    }
+
+    @Test
+    void printsTheTextReportWithBrokenLinksAndTheirPages() {
+        assertThat(run(site.url("/"), "--quiet", "--mode", "threads")).isZero();
+        assertThat(stdout()).contains("3 pages", "1 broken links", site.url("/gone.html") + "  [404]",
+                "linked from " + site.url("/"));
+    }
+
+    @Test
+    void failOnBrokenExitsOne() {
+        assertThat(run(site.url("/"), "--quiet", "--fail-on-broken")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableStartUrlIsAFailure() {
+        assertThat(run("http://127.0.0.1:9/", "--quiet", "--timeout", "2", "--ignore-robots")).isEqualTo(1);
+        assertThat(stderr()).contains("start URL gave no page");
+    }
+
+    @Test
+    void writesCsvToAFileThroughATemporaryName(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("links.csv");
+        assertThat(run(site.url("/"), "--quiet", "--format", "csv", "--output", report.toString())).isZero();
+        assertThat(Files.readAllLines(report)).containsExactly(
+                "page,link,status",
+                site.url("/") + "," + site.url("/ok.html") + ",ok 200",
+                site.url("/") + "," + site.url("/gone.html") + ",404",
+                site.url("/") + ",\"" + site.url("/a,b.html") + "\",ok 200");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(report);   // no temporary file left behind
+        }
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void writesJson() {
+        assertThat(run(site.url("/"), "--quiet", "--format", "json", "--mode", "sequential")).isZero();
+        assertThat(stdout()).startsWith("{").contains("\"brokenLinks\": [", "\"reason\": \"404\"",
+                "\"summary\": {\"pages\": 3,").endsWith("}" + System.lineSeparator());
+    }
+
+    @Test
+    void outputIntoAMissingDirectoryFails(@TempDir Path dir) {
+        assertThat(run(site.url("/"), "--quiet", "--output", dir.resolve("no/such/dir/x.txt").toString())).isEqualTo(1);
+        assertThat(stderr()).contains("does not exist");
+    }
+}
