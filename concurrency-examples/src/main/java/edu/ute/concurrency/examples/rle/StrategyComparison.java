@@ -278,7 +278,8 @@ public final class StrategyComparison {
                 if (name.equals(T6) && !encode) {
                     continue; // ImageIO cannot read back every CCITT file it writes (see FACTS.md): encode only
                 }
-                List<String> granularities = !workload.batch() ? List.of("block")
+                List<String> granularities = name.equals("process") ? List.of("image") // a JVM per row block: absurd
+                        : !workload.batch() ? List.of("block")
                         : BLOCKWISE_ON_BATCHES.contains(name) ? List.of("image", "block") : List.of("image");
                 for (String granularity : granularities) {
                     cells.add(cell(name, granularity, workload, encoded));
