@@ -32,8 +32,8 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * <p><b>How to run just this pattern:</b>
  * <pre>  mvn -pl race-demo -am verify -Drace.jcstress.tests=Race_05_</pre>
  *
- * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16, in the build's run
- * ({@code -m quick -sc false -iters 2}: 4 JVM configurations, all merged):
+ * <p>Observed on 2-core x86-64, JDK 25 (Temurin), jcstress 0.16, {@code mvn verify} with
+ * {@code -m quick -sc false -iters 2} (4 JVM configurations, merged; the build's default is 1 iteration):
  * <pre>
  * Racy
  *   RESULT        SAMPLES     FREQ       EXPECT  DESCRIPTION
