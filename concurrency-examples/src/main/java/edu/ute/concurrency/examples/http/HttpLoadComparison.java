@@ -353,7 +353,8 @@ public final class HttpLoadComparison {
             URI url = URI.create("http://127.0.0.1:" + port + "/");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline) {
-                try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                try {
+                    new java.net.Socket("127.0.0.1", port).close();
                     return new RunningServer(process, url, dir);
                 } catch (IOException e) {
                     if (!process.isAlive()) {

@@ -284,11 +284,15 @@ public final class HttpRequestParser {
         int at = lineLength++;
         boolean ok = switch (at) {
             case 0, 1, 2, 3, 4 -> c == HTTP_SLASH[at];
-            case 5 -> isDigit(c) && (major = c - '0') >= 0;
+            case 5, 7 -> isDigit(c);
             case 6 -> c == '.';
-            case 7 -> isDigit(c) && (minor = c - '0') >= 0;
             default -> false;
         };
+        if (at == 5 && ok) {
+            major = c - '0';
+        } else if (at == 7 && ok) {
+            minor = c - '0';
+        }
         if (ok) {
             return null;
         }

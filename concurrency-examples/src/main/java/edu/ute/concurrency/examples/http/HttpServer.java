@@ -1,5 +1,7 @@
 package edu.ute.concurrency.examples.http;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 
 /**
@@ -21,7 +23,7 @@ import java.net.URI;
 public interface HttpServer extends AutoCloseable {
 
     /** Binds the port and starts serving; returns once new connections are accepted. */
-    void start() throws java.io.IOException;
+    void start() throws IOException;
 
     /** The port bound (useful with port 0); only valid after {@link #start()}. */
     int port();
@@ -39,7 +41,7 @@ public interface HttpServer extends AutoCloseable {
     void stop();
 
     /** {@code http://HOST:PORT/} for a server bound to {@code address} (IPv6 literals in brackets). */
-    static URI urlOf(java.net.InetAddress address, int port) {
+    static URI urlOf(InetAddress address, int port) {
         String host = address.getHostAddress();
         if (host.indexOf(':') >= 0) {
             host = "[" + host.replaceFirst("%.*$", "") + "]";

@@ -430,7 +430,8 @@ abstract class HttpServerContractTest {
     void clientThatNeverReadsItsAnswersIsClosedAfterTheWriteTimeout() throws Exception {
         restart(TEST_CONFIG.withWriteTimeout(Duration.ofMillis(300)));
         byte[] pipeline = "GET / HTTP/1.1\r\nHost: h\r\n\r\n".repeat(20_000).getBytes(StandardCharsets.US_ASCII);
-        try (java.net.Socket greedy = new java.net.Socket()) {
+        java.net.Socket greedy = new java.net.Socket();
+        try {
             greedy.setReceiveBufferSize(4096);
             greedy.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5000);
             try (ExecutorService writer = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -460,6 +461,8 @@ abstract class HttpServerContractTest {
                     // the write failed because the server closed the connection: expected
                 }
             }
+        } finally {
+            greedy.close();
         }
     }
 
