@@ -43,11 +43,17 @@ import java.time.Duration;
  */
 public final class LinkCollector {
 
+    /** Set by the Ctrl-C hook: the JVM is already exiting, and System.exit would block the hook. */
+    private static volatile boolean exitingOnCtrlC;
+
     private LinkCollector() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int status = run(args, System.out, System.err);
+        if (!exitingOnCtrlC) {
+            System.exit(status);
+        }
     }
 
     /** Runs the command line; returns the exit status. */
@@ -112,6 +118,7 @@ public final class LinkCollector {
         Thread crawling = Thread.currentThread();
         // Ctrl-C: interrupt the crawl, which stops its requests and threads, then let the JVM exit.
         Thread onCtrlC = new Thread(() -> {
+            exitingOnCtrlC = true;
             crawling.interrupt();
             try {
                 crawling.join(5_000);

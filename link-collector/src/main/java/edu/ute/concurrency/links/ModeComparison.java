@@ -137,6 +137,9 @@ final class ModeComparison {
                     r.cpuSeconds(), r.threadsStarted(), r.peakExtraThreads(), r.maxInFlight(), speedup, cpuRatio,
                     r.same() ? "yes" : "NO");
         }
+        out.println("threads started / peak extra threads: platform threads (ThreadMXBean); the virtual mode's"
+                + " one virtual thread per fetch is not counted there. Excludes JDK pools already running"
+                + " (common pool, virtual-thread carriers) after the warm-up.");
         out.printf("machine: %d CPUs, %s %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.vendor"), System.getProperty("java.version"), System.getProperty("os.name"));
     }

@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,9 +60,12 @@ import java.util.function.Predicate;
  *
  * <p>Threads: the fetcher owns one {@link HttpClient} with an explicit executor of two threads and
  * one timer thread. An explicit executor matters here: on a 2-CPU machine the common pool has
- * parallelism 1, so {@code CompletableFuture}'s default async executor starts a new thread per task,
- * and {@code HttpClient} would route every completion through it (hundreds of thread starts per
- * crawl). {@link #close()} shuts all of them down and waits for them. Thread-safe.
+ * parallelism 1, so up to JDK 21 {@code CompletableFuture}'s default async executor starts a new
+ * thread per task, and {@code HttpClient} would route every completion through it (hundreds of
+ * thread starts per crawl). {@code sendAsync} still completes its future there (a deliberate no-op
+ * hop in the JDK's {@code HttpClientImpl}); every stage of ours names {@code httpExecutor}, so no
+ * crawler code runs on the default executor. {@link #close()} shuts all of them down and waits for
+ * them. Thread-safe.
  */
 public final class PageFetcher implements AutoCloseable {
 
@@ -82,7 +86,11 @@ public final class PageFetcher implements AutoCloseable {
         String start = UrlNormalizer.normalize(settings.startUrl());
         this.inScope = candidate -> settings.scope().contains(start, candidate);
         this.httpExecutor = Executors.newFixedThreadPool(2, named("links-http-"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(named("links-timer-"));
+        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, named("links-timer-"));
+        // Every request schedules its deadline and almost always cancels it: drop cancelled tasks at
+        // once instead of keeping them queued until their (10 s later) due time.
+        timerPool.setRemoveOnCancelPolicy(true);
+        this.timer = timerPool;
         this.pacer = new HostPacer(settings.politenessDelay());
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)      // the default tries an h2c upgrade on http://
