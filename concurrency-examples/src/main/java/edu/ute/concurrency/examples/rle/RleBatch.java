@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * RleBatch batch = new RleBatch(RleBatch.Operation.ENCODE, new ExecutorEncoder(2), RleBatch.Granularity.IMAGE,
- *         Path.of("out"), ".pbm", progress);
+ *         Path.of("out"), ".pbm", false, progress);
  * RleBatch.Summary summary = batch.run(RleBatch.listInputs(List.of(Path.of("scans")), RleBatch.Operation.ENCODE));
  * }</pre>
  *
@@ -76,14 +76,18 @@ public final class RleBatch {
     private final Granularity granularity;
     private final Path outputDir;
     private final String decodedExtension;
+    private final boolean replaceExisting;
     private final BatchProgress progress;
 
     /**
      * @param outputDir        where outputs go; {@code null} puts each next to its input
      * @param decodedExtension {@code ".pbm"} or {@code ".png"}: the format {@code decode} writes
+     * @param replaceExisting  whether an existing output file may be replaced; if not, that input fails
+     *                         (decoding next to the originals would otherwise silently replace them)
      */
     public RleBatch(Operation operation, RleStrategy strategy, Granularity granularity, Path outputDir,
-            String decodedExtension, BatchProgress progress) {
+            String decodedExtension, boolean replaceExisting, BatchProgress progress) {
+        this.replaceExisting = replaceExisting;
         this.operation = operation;
         this.strategy = strategy;
         this.granularity = granularity;
@@ -166,6 +170,9 @@ public final class RleBatch {
         try {
             if (output.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
                 throw new IOException("the output would overwrite the input; choose another directory with --output");
+            }
+            if (!replaceExisting && Files.exists(output)) {
+                throw new IOException(output + " exists already (--force replaces it)");
             }
             long bytesIn = Files.size(input);
             if (operation == Operation.ENCODE) {

@@ -46,6 +46,7 @@ public final class RleTool {
               --granularity G        block: row blocks of one image in parallel; image: one task per image
                                      (default: image for several files, block for one; process: always image)
               --format pbm|png       what decode writes (default pbm)
+              -f, --force            replace existing output files (default: such a file fails)
               --progress bar|lines|none   progress on stderr (default: bar on a terminal, lines otherwise)
 
             compare options:
@@ -119,6 +120,7 @@ public final class RleTool {
         int threads = defaultThreads();
         String granularity = null;
         String format = "pbm";
+        boolean force = false;
         BatchProgress.Style style = BatchProgress.defaultStyle();
         List<Path> inputs = new ArrayList<>();
         Options options = new Options(args);
@@ -134,6 +136,7 @@ public final class RleTool {
                 case "--threads" -> threads = options.positiveInt(arg);
                 case "--granularity" -> granularity = options.oneOf(arg, "block", "image");
                 case "--format" -> format = options.oneOf(arg, "pbm", "png");
+                case "-f", "--force" -> force = true;
                 case "--progress" -> style = BatchProgress.Style.valueOf(
                         options.oneOf(arg, "bar", "lines", "none").toUpperCase(Locale.ROOT));
                 default -> {
@@ -163,7 +166,7 @@ public final class RleTool {
         }
         RleBatch.Summary summary;
         try (RleStrategy strategy = RleStrategy.named(strategyName, threads)) {
-            RleBatch batch = new RleBatch(operation, strategy, chosen, outputDir, "." + format,
+            RleBatch batch = new RleBatch(operation, strategy, chosen, outputDir, "." + format, force,
                     new BatchProgress(err, style, files.size()));
             summary = batch.run(files);
         }

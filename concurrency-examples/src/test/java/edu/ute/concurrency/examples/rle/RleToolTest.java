@@ -104,6 +104,20 @@ class RleToolTest {
     }
 
     @Test
+    void anExistingOutputIsKeptUnlessForced() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        ImageFiles.write(SampleImages.textPage(40, 1), in.resolve("page.pbm"));
+        assertThat(rle("encode", "--progress", "none", in.toString())).isZero();
+        Path original = in.resolve("page.pbm");
+        byte[] before = Files.readAllBytes(original);
+        assertThat(rle("decode", "--progress", "none", in.toString())).isEqualTo(1); // page.rle -> page.pbm: exists
+        assertThat(stderr()).contains("page.pbm exists already (--force replaces it)");
+        assertThat(Files.readAllBytes(original)).isEqualTo(before);
+        assertThat(rle("decode", "--force", "--progress", "none", in.toString())).isZero();
+        assertThat(ImageFiles.read(original)).isEqualTo(SampleImages.textPage(40, 1));
+    }
+
+    @Test
     void everyStrategyAndGranularityWritesTheSameFiles() throws IOException {
         Path in = Files.createDirectory(dir.resolve("in"));
         ImageFiles.write(SampleImages.textPage(50, 1), in.resolve("a.png"));
@@ -147,7 +161,7 @@ class RleToolTest {
         Path outDir = dir.resolve("out");
         for (String strategy : List.of("executor", "process")) {
             err.reset();
-            assertThat(rle("decode", "--strategy", strategy, "--progress", "none", "-o", outDir.toString(), in.toString()))
+            assertThat(rle("decode", "--strategy", strategy, "--force", "--progress", "none", "-o", outDir.toString(), in.toString()))
                     .isEqualTo(1);
             assertThat(stderr()).as(strategy).contains("bad.rle").contains("payload checksum mismatch");
             assertThat(namesIn(outDir)).containsExactly("good.pbm");
