@@ -70,8 +70,12 @@ public final class AsyncHttpCrawler implements Crawler {
         }
 
         void begin() {
-            frontier.addAll(run.state().start());
-            pump();
+            try {
+                frontier.addAll(run.state().start());
+                pump();
+            } catch (RuntimeException e) {
+                finished.completeExceptionally(e);   // a bug must end the wait, not hang until the deadline
+            }
         }
 
         /** Starts fetches until the limit is reached or the frontier is empty. Runs on the loop. */
@@ -90,13 +94,17 @@ public final class AsyncHttpCrawler implements Crawler {
 
         /** One fetch completed (or was cancelled). Runs on the loop. */
         private void fetched(CrawlTask task, CompletableFuture<FetchOutcome> fetch, FetchOutcome outcome) {
-            inFlight.remove(fetch);
-            if (outcome != null && !stopped) {
-                frontier.addAll(run.state().complete(task, outcome));
-            } else {
-                run.state().abandoned(task);
+            try {
+                inFlight.remove(fetch);
+                if (outcome != null && !stopped) {
+                    frontier.addAll(run.state().complete(task, outcome));
+                } else {
+                    run.state().abandoned(task);
+                }
+                pump();
+            } catch (RuntimeException e) {
+                finished.completeExceptionally(e);
             }
-            pump();
         }
 
         /** Called from the crawling thread: cancel everything in flight, on the loop, and wait. */

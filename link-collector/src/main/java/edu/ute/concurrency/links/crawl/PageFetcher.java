@@ -74,6 +74,13 @@ public final class PageFetcher implements AutoCloseable {
     private static final int ROBOTS_MAX_REDIRECTS = 5;
 
     private final CrawlSettings settings;
+    private final String startUrl;
+    /**
+     * Where the start URL's redirects led, if they left the start host ({@code http://example.org/}
+     * to {@code https://www.example.org/} is common): that site is in scope too. Written once, by
+     * the start URL's fetch, before any other URL is known; volatile for the readers after it.
+     */
+    private volatile String startRedirectedTo;
     private final Predicate<String> inScope;
     private final ExecutorService httpExecutor;
     private final ScheduledExecutorService timer;
@@ -83,8 +90,9 @@ public final class PageFetcher implements AutoCloseable {
 
     private PageFetcher(CrawlSettings settings) {
         this.settings = settings;
-        String start = UrlNormalizer.normalize(settings.startUrl());
-        this.inScope = candidate -> settings.scope().contains(start, candidate);
+        this.startUrl = UrlNormalizer.normalize(settings.startUrl());
+        this.inScope = candidate -> settings.scope().contains(startUrl, candidate)
+                || (startRedirectedTo != null && settings.scope().contains(startRedirectedTo, candidate));
         this.httpExecutor = Executors.newFixedThreadPool(2, named("links-http-"));
         ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, named("links-timer-"));
         // Every request schedules its deadline and almost always cancels it: drop cancelled tasks at
@@ -251,6 +259,9 @@ public final class PageFetcher implements AutoCloseable {
         } else if (chain.visited.size() > settings.maxRedirects()) {
             chain.finish(next, FetchOutcome.Kind.TOO_MANY_REDIRECTS, status,
                     "more than " + settings.maxRedirects() + " redirects");
+        } else if (!inScope.test(next) && chain.requestUrl.equals(startUrl) && UrlNormalizer.isHttp(next)) {
+            startRedirectedTo = next;   // the site the user asked for lives elsewhere: follow it there
+            hop(chain, next);
         } else if (!inScope.test(next)) {
             chain.finish(next, FetchOutcome.Kind.LEFT_SCOPE, status, "redirects out of scope");
         } else {
