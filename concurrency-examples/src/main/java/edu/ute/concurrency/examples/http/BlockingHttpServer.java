@@ -49,8 +49,8 @@ public abstract sealed class BlockingHttpServer implements HttpServer
     private final Set<OpenConnection> open = ConcurrentHashMap.newKeySet();
 
     private final Object lifecycle = new Object();
-    private ServerSocket listener;
-    private Thread acceptor;
+    private volatile ServerSocket listener;
+    private volatile Thread acceptor;
     private ScheduledExecutorService watchdog;
     private volatile Thread watchdogThread;
     private volatile boolean stopping;

@@ -57,9 +57,9 @@ public final class NioHttpServer implements HttpServer {
     private final long tickMillis;
 
     private final Object lifecycle = new Object();
-    private Selector selector;
-    private ServerSocketChannel listener;
-    private Thread eventLoop;
+    private volatile Selector selector;
+    private volatile ServerSocketChannel listener;
+    private volatile Thread eventLoop;
     private volatile boolean stopping;
 
     /** Only touched by the event-loop thread. */

@@ -95,6 +95,18 @@ abstract class HttpServerContractTest {
     }
 
     @Test
+    void jdkHttpClientAskingForAnH2cUpgradeIsAnsweredInHttp11() throws Exception {
+        try (ExecutorService clientThreads = Executors.newSingleThreadExecutor();
+             HttpClient client = HttpClient.newBuilder().executor(clientThreads).build()) {
+            // the default client version is HTTP/2: on http:// it sends Upgrade: h2c, which we may ignore
+            var response = client.send(HttpRequest.newBuilder(server.url().resolve("/stats"))
+                    .timeout(Duration.ofSeconds(5)).build(), BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        }
+    }
+
+    @Test
     void everyResponseHasDateInImfFixdateAndContentLengthAndConnection() throws IOException {
         try (RawHttpConnection c = connect()) {
             var response = c.send("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").read();
