@@ -135,7 +135,7 @@ public final class ProcessPerImageEncoder extends RleStrategy {
             int exit = child.waitFor();
             String stderr = new String(errors, StandardCharsets.UTF_8).strip();
             stderr = recordCpuTime(stderr);
-            if (Thread.currentThread().isInterrupted()) {
+            if (Thread.interrupted()) { // killed by killChildren(): report the interrupt, not the kill
                 throw new InterruptedException("interrupted while a child JVM worked on " + what);
             }
             if (exit != 0) {

@@ -25,8 +25,8 @@ import java.util.concurrent.ExecutionException;
  *   <li>{@link #encodeEach(List)} and {@link #runAll(List)}: many images, one task per image, each
  *       image encoded sequentially inside its task ("per image").</li>
  * </ul>
- * A subclass only says how a list of independent tasks is run: {@link #runAll(List)}. Reading that one
- * method of each subclass side by side is the point of this package.
+ * A subclass only says how a list of independent tasks is run: {@link #runTasks(List)}. Reading that
+ * one method of each subclass side by side is the point of this package.
  *
  * <pre>{@code
  * try (RleStrategy executor = RleStrategy.named("executor", 4)) {
@@ -43,6 +43,12 @@ import java.util.concurrent.ExecutionException;
  *
  * <p><b>Thread safety.</b> One instance may be used from several threads at once; calls share only the
  * pool. After {@link #close()} no thread of the strategy is left running.
+ *
+ * <p><b>Memory consistency.</b> Actions of the calling thread before {@link #runAll} <i>happen-before</i>
+ * every task it runs, and every task's actions happen-before {@code runAll} returns (each strategy gets
+ * this from its primitive: {@code Thread.start}/{@code join}, {@code Future.get}, {@code ForkJoinTask.get},
+ * a child's exit). That is why the tasks may read the image, and the caller the blocks they wrote,
+ * without locks.
  */
 public abstract class RleStrategy implements AutoCloseable {
     /** Every strategy name {@link #named} accepts, in the order {@code rle compare} shows them. */
