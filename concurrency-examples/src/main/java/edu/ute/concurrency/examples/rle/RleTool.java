@@ -51,13 +51,13 @@ public final class RleTool {
 
             compare options:
               --quick                small workloads and one run each (a few seconds; for tests)
-              --dir DIR              also time the images of DIR (as a batch)
+              --dir DIR              time the images of DIR (as one batch) instead of generated ones
               --strategies A,B,...   only these strategies (sequential is always run, as the reference)
               --workloads A,B,...    only these workloads (icon, text-300dpi, text-600dpi, noise-300dpi,
                                      blank-300dpi, batch-200x150dpi; with --quick: see its table)
               --no-decode            time encoding only
               --threads N            threads for the parallel strategies (default: the cores)
-              --repeats N            timed runs per cell, median reported (default 5)
+              --repeats N            at least N timed rounds per cell, median reported (default 5)
               --out DIR              where rle-compare.csv and rle-compare.svg go (default target/rle-compare)
               --no-process           skip the one-JVM-per-image strategy (the slowest to run)
 
