@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 /**
  * The five schedulers by their command-line name ({@code --mode}). Each is a class to read on its
  * own: {@link SequentialCrawler}, {@link RawThreadCrawler}, {@link ExecutorFutureCrawler},
- * {@link AsyncHttpCrawler}, {@link VirtualThreadCrawler}.
+ * {@link AsyncHttpCrawler}, {@link VirtualThreadCrawler}. Immutable and thread-safe; each
+ * {@link #crawler()} call returns a new, stateless crawler.
  */
 public enum CrawlMode {
     SEQUENTIAL(SequentialCrawler::new, "one page at a time (the baseline)"),

@@ -1,7 +1,7 @@
 package edu.ute.concurrency.links.crawl;
 
 /**
- * A snapshot of a running crawl, for the progress line on stderr.
+ * A snapshot of a running crawl, for the progress line on stderr. Immutable.
  *
  * @param done     URLs fetched (with their redirects)
  * @param queued   URLs admitted and waiting

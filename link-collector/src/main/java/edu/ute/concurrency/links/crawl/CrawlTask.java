@@ -1,7 +1,7 @@
 package edu.ute.concurrency.links.crawl;
 
 /**
- * One URL admitted for fetching, as handed from {@link CrawlState} to a scheduler.
+ * One URL admitted for fetching, as handed from {@link CrawlState} to a scheduler. Immutable.
  *
  * @param url   normalised URL to fetch
  * @param depth link distance from the start URL when it was admitted (it may get shorter later:

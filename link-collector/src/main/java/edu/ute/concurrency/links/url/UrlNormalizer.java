@@ -224,7 +224,7 @@ public final class UrlNormalizer {
                 throw new MalformedLinkException("invalid international host name " + host);
             }
         }
-        h = normalizePercentEncoding(h, "").toLowerCase(Locale.ROOT);
+        h = lowercaseOutsideEscapes(normalizePercentEncoding(h, ""));
         for (int i = 0; i < h.length(); i++) {
             char c = h.charAt(i);
             if (!(isUnreserved(c) || SUB_DELIMS.indexOf(c) >= 0 || c == '%')) {
@@ -232,6 +232,21 @@ public final class UrlNormalizer {
             }
         }
         return h;
+    }
+
+    /** Lowercases a host, but not the hex digits of its escapes (they stay uppercase, 6.2.2.1). */
+    private static String lowercaseOutsideEscapes(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length()) {
+                sb.append(s, i, i + 3);
+                i += 2;
+            } else {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     /**

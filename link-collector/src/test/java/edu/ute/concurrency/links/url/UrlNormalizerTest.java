@@ -83,6 +83,7 @@ class UrlNormalizerTest {
     void lowercasesTheHostAndConvertsInternationalNames() {
         assertThat(link("HTTP://WWW.Example.ORG")).isEqualTo("http://www.example.org/");
         assertThat(link("http://bücher.example/")).isEqualTo("http://xn--bcher-kva.example/");
+        assertThat(link("http://%41b%2d%5f.Example.org/")).isEqualTo("http://ab-_.example.org/");
     }
 
     @ParameterizedTest
