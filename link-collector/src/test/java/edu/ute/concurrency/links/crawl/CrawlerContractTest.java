@@ -34,7 +34,8 @@ abstract class CrawlerContractTest {
 
     /** Settings for the full site: short timeout for the hanging page, small cap for the huge one. */
     static CrawlSettings fullSiteSettings(String startUrl) {
-        return CrawlSettings.defaults(startUrl).withRequestTimeout(Duration.ofSeconds(1))
+        // 1.5 s: long enough for any loopback page on a loaded machine, short for the hanging one.
+        return CrawlSettings.defaults(startUrl).withRequestTimeout(Duration.ofMillis(1500))
                 .withMaxBodyBytes(256 * 1024).withConcurrency(8);
     }
 
@@ -233,7 +234,7 @@ abstract class CrawlerContractTest {
             site.setLatency(Duration.ofMillis(100));
             LiveThreads threads = LiveThreads.snapshot();
             CrawlResult r = mode().crawler().crawl(CrawlSettings.defaults(site.url("/")).withConcurrency(2)
-                    .withDeadline(Duration.ofMillis(700)));
+                    .withDeadline(Duration.ofMillis(1500)));   // the whole site would take 15 s
             assertThat(r.summary().complete()).isFalse();
             assertThat(r.summary().stopReason()).isEqualTo("deadline");
             assertThat(r.pages()).isNotEmpty();
