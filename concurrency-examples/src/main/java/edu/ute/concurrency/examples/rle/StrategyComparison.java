@@ -170,6 +170,12 @@ public final class StrategyComparison {
                 decode ? List.of("encode", "decode") : List.of("encode"));
         String machine = machine();
         out.println(machine);
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (load > 0.5 * Runtime.getRuntime().availableProcessors()) {
+            // Parallel strategies need idle cores to show anything: say so rather than print misleading ratios.
+            out.printf(Locale.ROOT, "note: load average %.1f on %d cores: other programs are using the CPU, parallel speedups"
+                    + " will come out low; re-run on a quiet machine%n", load, Runtime.getRuntime().availableProcessors());
+        }
         List<Row> rows = comparison.compare(workloads);
         String loadAfter = String.format(Locale.ROOT, "load average after: %.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.println(loadAfter);
