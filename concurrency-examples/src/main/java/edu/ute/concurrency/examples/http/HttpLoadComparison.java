@@ -157,9 +157,10 @@ public final class HttpLoadComparison {
     }
 
     static void run(Options options) throws IOException, InterruptedException {
-        System.out.printf("machine: %d CPUs, %s %s, load tool: %s, %s per row after %s warm-up%n",
+        System.out.printf("machine: %d CPUs, %s %s, load tool: %s, %.1f s per row after %.1f s warm-up%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), options.tool(), options.duration(), options.warmup());
+                System.getProperty("java.version"), options.tool(), options.duration().toMillis() / 1000.0,
+                options.warmup().toMillis() / 1000.0);
         System.out.printf("%-8s %6s %9s %8s %8s %8s %13s %10s%n",
                 "server", "conns", "req/s", "p50 ms", "p99 ms", "errors", "server CPU s", "req/CPU-s");
         for (String server : options.servers()) {
