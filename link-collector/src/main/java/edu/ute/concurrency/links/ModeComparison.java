@@ -6,6 +6,7 @@ import edu.ute.concurrency.links.crawl.CrawlSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -50,7 +51,7 @@ final class ModeComparison {
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try (BufferedReader siteOut = new BufferedReader(new InputStreamReader(site.getInputStream(), StandardCharsets.UTF_8));
-             Writer siteIn = new java.io.OutputStreamWriter(site.getOutputStream(), StandardCharsets.UTF_8)) {
+             Writer siteIn = new OutputStreamWriter(site.getOutputStream(), StandardCharsets.UTF_8)) {
             String first = siteOut.readLine();
             if (first == null || !first.startsWith("listening on ")) {
                 stderr.println("link-collector: test site did not start: " + first);

@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Fetches one URL the way every scheduler needs it: robots.txt checked, politeness delay kept,
@@ -391,7 +392,7 @@ public final class PageFetcher implements AutoCloseable {
      * a body that trickles in would hold the request forever.
      */
     private CompletableFuture<HttpResponse<CappedBodySubscriber.CappedBody>> exchange(
-            String url, java.util.function.ToIntFunction<HttpResponse.ResponseInfo> capFor, Chain chain) {
+            String url, ToIntFunction<HttpResponse.ResponseInfo> capFor, Chain chain) {
         URI uri;
         try {
             uri = new URI(url);

@@ -1,6 +1,7 @@
 package edu.ute.concurrency.links.html;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +98,7 @@ public final class LinkExtractor {
         return new ExtractedLinks(baseHref, List.copyOf(links));
     }
 
-    private record Tag(String name, Map<String, String> attributes, boolean selfClosing, int end) {
+    private record Tag(String name, Map<String, String> attributes, int end) {
     }
 
     /** Comment states of the HTML tokenizer: {@code <!-->} and {@code <!--->} end at once. */
@@ -145,19 +146,16 @@ public final class LinkExtractor {
             i++;
         }
         String name = html.substring(nameStart, i).toLowerCase(Locale.ROOT);
-        Map<String, String> attributes = new java.util.HashMap<>();
-        boolean selfClosing = false;
+        Map<String, String> attributes = new HashMap<>();
         while (i < n) {
             char c = html.charAt(i);
             if (c == '>') {
-                return new Tag(name, attributes, selfClosing, i + 1);
+                return new Tag(name, attributes, i + 1);
             }
             if (isSpace(c) || c == '/') {
-                selfClosing = c == '/';
-                i++;
+                i++;   // "/>" only matters for void and foreign elements, never for links
                 continue;
             }
-            selfClosing = false;
             // Attribute name: up to whitespace, '/', '>' or '=' (a leading '=' belongs to the name).
             int attrStart = i;
             i++;
@@ -187,7 +185,7 @@ public final class LinkExtractor {
             // HTML: a duplicate attribute is a parse error and is dropped; the first one counts.
             attributes.putIfAbsent(attrName, HtmlEntities.decodeAttribute(value));
         }
-        return new Tag(name, attributes, selfClosing, n);
+        return new Tag(name, attributes, n);
     }
 
     private static int skipSpaces(String s, int i) {

@@ -1,5 +1,6 @@
 package edu.ute.concurrency.links.testsite;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -82,7 +83,7 @@ public final class GeneratedSite implements SitePlan {
             return SiteResponse.redirect(REDIRECT_CODES[n % REDIRECT_CODES.length], String.valueOf(n - 1));
         }
         return switch (path) {
-            case "/robots.txt" -> SiteResponse.of(200, "text/plain", ROBOTS_TXT.getBytes());
+            case "/robots.txt" -> SiteResponse.of(200, "text/plain", ROBOTS_TXT.getBytes(StandardCharsets.US_ASCII));
             case "/redirect/loop/a" -> SiteResponse.redirect(302, "b");
             case "/redirect/loop/b" -> SiteResponse.redirect(307, "/redirect/loop/a");
             case "/redirect/out" -> SiteResponse.redirect(302, "https://example.invalid/landing");

@@ -2,11 +2,14 @@ package edu.ute.concurrency.links.testsite;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,7 +100,7 @@ public final class TestSite implements AutoCloseable {
         return new TestSite(plan);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    private static ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());
@@ -205,7 +209,7 @@ public final class TestSite implements AutoCloseable {
     private static void sendHuge(HttpExchange exchange, SiteResponse r) throws IOException {
         exchange.sendResponseHeaders(200, r.totalBytes());
         byte[] filler = new byte[64 * 1024];
-        byte[] line = "<p>filler text filler text filler text filler text filler text filler</p>\n".getBytes();
+        byte[] line = "<p>filler text filler text filler text filler text filler text filler</p>\n".getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < filler.length; i++) {
             filler[i] = line[i % line.length];
         }
@@ -279,7 +283,7 @@ public final class TestSite implements AutoCloseable {
             return;
         }
         // Control protocol for --compare on stdin: "latency MS", "reset", "stats". EOF stops the site.
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 String[] words = line.trim().split("\\s+");
