@@ -115,7 +115,7 @@ public final class DemoSite {
                 <tr><td>uptime (s)</td><td>%d</td></tr>
                 <tr><td>connections open</td><td>%d</td></tr>
                 <tr><td>connections accepted</td><td>%d</td></tr>
-                <tr><td>responses sent</td><td>%d</td></tr>
+                <tr><td>requests served</td><td>%d</td></tr>
                 </table>
                 <h2>Responses by status</h2>
                 <table>

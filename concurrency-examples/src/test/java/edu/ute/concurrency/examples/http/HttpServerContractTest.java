@@ -140,6 +140,7 @@ abstract class HttpServerContractTest {
             var stats = c.send("GET /stats HTTP/1.1\r\nHost: h\r\n\r\n").read();
             assertThat(stats.status()).isEqualTo(200);
             assertThat(stats.bodyText()).contains("<tr><td>connections open</td><td>1</td></tr>")
+                    .contains("<tr><td>requests served</td><td>2</td></tr>") // this one is counted once sent
                     .contains("<tr><td>200 OK</td><td>1</td></tr>")
                     .contains("<tr><td>404 Not Found</td><td>1</td></tr>");
         }
