@@ -22,9 +22,12 @@ import java.util.Locale;
  * nio server listening on http://127.0.0.1:8080/ (Ctrl-C to stop)
  * </pre>
  * then {@code curl -i http://127.0.0.1:8080/} shows the page and {@code /stats} the counters.
- * Ctrl-C prints {@code nio server stopped after N responses} and exits 0.
+ * Ctrl-C prints {@code nio server stopped after N responses} once every connection is closed and
+ * every server thread has ended.
  *
- * <p>Exit codes: 0 after a clean stop, 1 if the server cannot start (port taken), 2 on a usage error.
+ * <p>Exit codes: 1 if the server cannot start (port taken), 2 on a usage error, 0 for {@code --help};
+ * after Ctrl-C the JVM exits with 130 (128 + SIGINT) like any program stopped by Ctrl-C, and with 143
+ * after {@code kill} (SIGTERM), in both cases after the shutdown hook has stopped the server.
  */
 public final class HttpServerMain {
 
