@@ -145,7 +145,9 @@ public final class LinkCollector {
         boolean startBroken = result.pages().isEmpty();
         if (startBroken) {
             stderr.println("link-collector: the start URL gave no page: "
-                    + (result.brokenLinks().isEmpty() ? "not fetched" : result.brokenLinks().get(0).reason()));
+                    + (result.brokenLinks().isEmpty()
+                            ? "not fetched (robots.txt forbids it or is unreachable: see --ignore-robots)"
+                            : result.brokenLinks().get(0).reason()));
             return 1;
         }
         return options.failOnBroken() && !result.brokenLinks().isEmpty() ? 1 : 0;
