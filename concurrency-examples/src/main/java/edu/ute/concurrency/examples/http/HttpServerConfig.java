@@ -121,6 +121,12 @@ public record HttpServerConfig(
                 maxConnections, poolThreads, poolQueue);
     }
 
+    public HttpServerConfig withMaxHeaderFields(int value) {
+        return new HttpServerConfig(bindAddress, port, maxRequestLineBytes, maxHeaderBytes, value,
+                maxBodyBytes, headerTimeout, bodyTimeout, idleTimeout, writeTimeout, lingerTimeout,
+                maxConnections, poolThreads, poolQueue);
+    }
+
     public HttpServerConfig withMaxBodyBytes(long value) {
         return new HttpServerConfig(bindAddress, port, maxRequestLineBytes, maxHeaderBytes, maxHeaderFields,
                 value, headerTimeout, bodyTimeout, idleTimeout, writeTimeout, lingerTimeout,

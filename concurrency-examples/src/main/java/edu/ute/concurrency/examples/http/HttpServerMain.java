@@ -53,6 +53,7 @@ public final class HttpServerMain {
               --linger-timeout T     time to drain input before closing (default 2s)
               --max-request-line N   longest request line in bytes (default 8192, over: 414)
               --max-header-bytes N   largest header section in bytes (default 8192, over: 431)
+              --max-header-fields N  most header field lines (default 100, over: 431)
               --max-body-bytes N     largest request content read and discarded (default 1048576, over: 413)
               --max-connections N    open connections before new ones get 503 (default 10000)
               --pool-threads N       threads of the pool server (default 200)
@@ -152,6 +153,7 @@ public final class HttpServerMain {
                     case "--linger-timeout" -> config.withLingerTimeout(duration(arg, value));
                     case "--max-request-line" -> config.withMaxRequestLineBytes(integer(arg, value));
                     case "--max-header-bytes" -> config.withMaxHeaderBytes(integer(arg, value));
+                    case "--max-header-fields" -> config.withMaxHeaderFields(integer(arg, value));
                     case "--max-body-bytes" -> config.withMaxBodyBytes(integer(arg, value));
                     case "--max-connections" -> config.withMaxConnections(integer(arg, value));
                     case "--pool-threads" -> config.withPool(integer(arg, value), config.poolQueue());

@@ -199,6 +199,14 @@ class HttpRequestParserTest {
     }
 
     @Test
+    void moreHeaderFieldsThanTheLimitIs431() {
+        HttpRequestParser parser = new HttpRequestParser(CONFIG.withMaxHeaderFields(3));
+        String request = "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n";
+        assertThat(parseAll(parser, request.getBytes(StandardCharsets.US_ASCII), 1000))
+                .containsExactly(new HttpParseError(431, "more than 3 header fields"));
+    }
+
+    @Test
     void garbageIsRefusedAtItsFirstImpossibleByte() {
         byte[] garbage = new byte[4096];
         new Random(7).nextBytes(garbage);
