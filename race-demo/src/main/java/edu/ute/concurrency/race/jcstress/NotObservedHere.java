@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @JCStressTest
- * @NotObservedHere("x86 keeps stores in program order; needs ARM or POWER to show")
+ * @NotObservedHere("x86 keeps stores in program order; weaker hardware may show it")
  * public static class Racy { ... }
  * }</pre>
  */
