@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What one request costs in user code, before any system call: parsing a typical browser-like
  * request head, and building the answer to it. Compare with the load comparison's requests per
- * server CPU-second (about 8 µs per request for {@code nio}, most of it in the kernel's read, write
+ * server CPU-second (6 to 8 µs per request for {@code nio}, most of it in the kernel's read, write
  * and epoll): the parser and writer are a small part of it, so the design (threads or a selector)
  * decides the speed, not the parsing.
  *
