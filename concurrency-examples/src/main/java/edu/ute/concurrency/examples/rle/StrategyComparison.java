@@ -35,12 +35,14 @@ import javax.imageio.stream.ImageOutputStream;
  * for comparison, per row block by a few strategies). The JDK's own fax codec (ImageIO TIFF with
  * CCITT T.6 compression) runs on the same workloads as a reference for speed and size.
  *
- * <p>Timing: every cell (strategy × granularity) first runs up to 3 warm-up rounds, so that the JIT has
- * compiled the code; then the cells take timed rounds in turn (round-robin, so that load from elsewhere
- * hurts all of them alike), each at least {@code --repeats} rounds and 0.3 s, at most 3 s; a round
- * makes enough calls to last about 1 ms (one call of the icon takes microseconds). The median time per
- * call is reported; "calls" in the table counts the calls timed. CPU time is this process's CPU time per round (all its threads, JIT and GC
- * included) plus what child JVMs report. Every round's output is checked against the reference. These
+ * <p>Timing: every cell (strategy × granularity) first warms up (at least 3 calls and 0.2 s), so that
+ * the JIT has compiled the code; then the cells take timed rounds in turn (round-robin, so that load
+ * from elsewhere hurts all of them alike), each cell at least {@code --repeats} rounds and 0.3 s, at
+ * most 3 s. A round makes back-to-back calls for about 20 ms (one call of the icon takes under a
+ * microsecond, of the 600-dpi page under 2 ms), so a pool is timed in steady use: only the first call
+ * of a round finds its threads parked. The median over rounds of the time per call is reported;
+ * "calls" counts the calls timed. CPU time is this process's CPU time (all its threads, JIT and GC
+ * included) plus what child JVMs report, per call. Every round's output is checked against the reference. These
  * are measurements of a whole program, not a micro-benchmark: run it on a quiet machine.
  *
  * <p>HOW TO RUN: {@code mvn -q -pl concurrency-examples -am compile exec:exec -Dexec.appArgs="compare"}
@@ -60,6 +62,7 @@ public final class StrategyComparison {
     private final long minTimedNanos;
     private final long warmUpNanos;
     private static final int MAX_ROUNDS = 2000;
+    private static final long ROUND_NANOS = 20_000_000L;
 
 
     /** A named set of images; a batch is encoded one task per image. */
@@ -341,7 +344,7 @@ public final class StrategyComparison {
         final List<Double> times = new ArrayList<>();
         long timedNanos;
         long cpuNanos;
-        int reps = 1; // calls per timed round: a round of a few microseconds would mostly measure the round itself
+        int reps = 1; // calls per timed round
         long outputBytes;
         boolean identical = true;
 
@@ -367,9 +370,10 @@ public final class StrategyComparison {
                 fastest = Math.min(fastest, System.nanoTime() - t0);
             }
             if (fastest != Long.MAX_VALUE) {
-                // Enough calls per round for a round to last about a millisecond: the icon takes ~2 µs,
-                // and round-robin would otherwise time mostly the cold caches left by the previous cell.
-                reps = (int) Math.max(1, Math.min(1000, 1_000_000 / Math.max(1, fastest)));
+                // Enough calls for a round to last about 20 ms. Timed alone, a call of the icon would
+                // mostly measure the caches left cold by the cell before it, and a pool's call would mostly
+                // measure waking its threads, parked while the other cells ran.
+                reps = (int) Math.max(1, Math.min(20_000, ROUND_NANOS / Math.max(1, fastest)));
             }
         }
 
