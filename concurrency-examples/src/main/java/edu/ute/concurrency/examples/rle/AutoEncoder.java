@@ -11,28 +11,34 @@ import java.util.concurrent.ExecutionException;
  * Sequential for small work, parallel for large work. Handing work to another thread costs a few
  * tens of microseconds (starting the pool's threads, waking them, collecting results); below
  * {@link #PARALLEL_THRESHOLD_PIXELS} that costs more than the encoding it would share, so this strategy
- * stays on the calling thread. Above it, it uses {@link ForkJoinEncoder}.
+ * stays on the calling thread. Above it, it uses {@link ExecutorEncoder}: on this 2-core machine a
+ * plain pool with a shared queue kept both cores busy on a single page more reliably than the
+ * fork/join pool, whose second worker, when it woke late, often found its half already taken back by
+ * the first (see docs/rle-tool.md).
  *
  * <pre>{@code
  * byte[] icon = new AutoEncoder(2).encode(SampleImages.icon());          // sequential: 4 096 pixels
- * byte[] page = new AutoEncoder(2).encode(SampleImages.textPage(600, 1)); // fork/join over row blocks
+ * byte[] page = new AutoEncoder(2).encode(SampleImages.textPage(600, 1)); // a thread pool over row blocks
  * }</pre>
  *
  * <p>The threshold is measured, not guessed: {@code rle calibrate} encodes A4-wide strips of text page
  * of growing height both ways and prints where the parallel strategy starts to win; see
  * {@code docs/rle-tool.md} for the run that gave this value.
  *
- * <p><b>Thread safety:</b> as {@link ForkJoinEncoder}, whose pool it keeps until {@link #close()}.
+ * <p><b>Thread safety:</b> as {@link ExecutorEncoder}, whose pool it keeps until {@link #close()}.
  */
 public final class AutoEncoder extends RleStrategy {
     /**
      * Work of at least this many pixels is run in parallel. Measured with {@code rle calibrate} on 2
-     * cores (JDK 25): see docs/rle-tool.md.
+     * cores (JDK 25), on a machine shared with other builds: the pool won from between 5.1 and 8.7
+     * million pixels (an A4 page at 300 dpi is 8.7 million), because a woken pool thread waited
+     * hundreds of microseconds for a core. On a quiet machine the crossing is lower; re-run
+     * {@code rle calibrate} there and put the number it prints here (docs/rle-tool.md).
      */
-    public static final long PARALLEL_THRESHOLD_PIXELS = 1_000_000;
+    public static final long PARALLEL_THRESHOLD_PIXELS = 8_000_000;
 
     private final RleStrategy sequential = new SequentialEncoder();
-    private final ForkJoinEncoder parallel;
+    private final ExecutorEncoder parallel;
     private final long thresholdPixels;
 
     public AutoEncoder(int threads) {
@@ -42,7 +48,7 @@ public final class AutoEncoder extends RleStrategy {
     /** With a threshold of its own, for {@code rle calibrate} and tests. */
     public AutoEncoder(int threads, long thresholdPixels) {
         super(threads);
-        this.parallel = new ForkJoinEncoder(threads);
+        this.parallel = new ExecutorEncoder(threads);
         this.thresholdPixels = thresholdPixels;
     }
 

@@ -10,8 +10,10 @@ import java.util.Locale;
 /**
  * {@code rle calibrate}: measures from what size of work a parallel encoder beats the sequential one,
  * the number behind {@link AutoEncoder#PARALLEL_THRESHOLD_PIXELS}. It encodes strips of a 300-dpi text
- * page (full A4 width, 64 to 3508 rows) many times with {@link SequentialEncoder} and with
- * {@link ForkJoinEncoder}, and prints the median time of each and the ratio.
+ * page (full A4 width, 64 to 3508 rows) with {@link SequentialEncoder} and with the strategy
+ * {@link AutoEncoder} hands large work to ({@link ExecutorEncoder}), in alternating rounds of about
+ * 20 ms of back-to-back calls; it prints the median time per call of each, their ratio, and the
+ * smallest size from which the parallel one is at least 10 % faster at every larger size.
  *
  * <p>HOW TO RUN: {@code mvn -q -pl concurrency-examples -am compile exec:exec -Dexec.appArgs="calibrate"}
  * (about 30 s). Run it on a quiet machine: the crossing moves with the load (a busy machine gives the
@@ -31,7 +33,7 @@ public final class AutoThresholdCalibration {
         }
         int threads = RleTool.defaultThreads();
         PackedBitImage page = SampleImages.textPage(300, 1);
-        try (RleStrategy sequential = new SequentialEncoder(); RleStrategy parallel = new ForkJoinEncoder(threads)) {
+        try (RleStrategy sequential = new SequentialEncoder(); RleStrategy parallel = new ExecutorEncoder(threads)) {
             return calibrate(out, page, sequential, parallel);
         }
     }
@@ -39,7 +41,7 @@ public final class AutoThresholdCalibration {
     private static int calibrate(PrintStream out, PackedBitImage page, RleStrategy sequential, RleStrategy parallel)
             throws InterruptedException {
         out.println(StrategyComparison.machine());
-        out.printf(Locale.ROOT, "%8s %12s %14s %14s %8s%n", "rows", "pixels", "sequential µs", "forkjoin µs", "ratio");
+        out.printf(Locale.ROOT, "%8s %12s %14s %14s %8s%n", "rows", "pixels", "sequential µs", "executor µs", "ratio");
         int[] heights = {64, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3508};
         double[] ratios = new double[heights.length];
         long[] pixels = new long[heights.length];
@@ -75,28 +77,39 @@ public final class AutoThresholdCalibration {
     }
 
     /**
-     * Median time of one encode of {@code image} by each strategy, in µs. The two are timed in
-     * alternation (A B A B ...) so that load from elsewhere on the machine hits both alike.
+     * Median time of one encode of {@code image} by each strategy, in µs. The two take rounds in turn
+     * (A B A B ...) so that load from elsewhere on the machine hits both alike; a round is about 20 ms of
+     * back-to-back calls, so the pool is measured in steady use, as in {@code rle compare} (a single
+     * call after a pause also pays for waking the pool's parked threads).
      */
     private static double[] medianMicros(RleStrategy a, RleStrategy b, PackedBitImage image) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
+        long warmStart = System.nanoTime();
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < 300 || System.nanoTime() - warmStart < 300_000_000L; i++) {
+            long t0 = System.nanoTime();
             a.encode(image); // warm-up: JIT-compile the codec and the strategies' code
+            fastest = Math.min(fastest, System.nanoTime() - t0);
             b.encode(image);
         }
+        int reps = (int) Math.max(1, Math.min(20_000, 20_000_000L / Math.max(1, fastest)));
         List<Double> timesA = new ArrayList<>();
         List<Double> timesB = new ArrayList<>();
         long start = System.nanoTime();
-        while (timesA.size() < 50 || (timesA.size() < 3000 && System.nanoTime() - start < 2_000_000_000L)) {
-            long t0 = System.nanoTime();
-            a.encode(image);
-            long t1 = System.nanoTime();
-            b.encode(image);
-            long t2 = System.nanoTime();
-            timesA.add((t1 - t0) / 1e3);
-            timesB.add((t2 - t1) / 1e3);
+        while (timesA.size() < 9 || (timesA.size() < 200 && System.nanoTime() - start < 1_500_000_000L)) {
+            timesA.add(round(a, image, reps));
+            timesB.add(round(b, image, reps));
         }
         timesA.sort(null);
         timesB.sort(null);
         return new double[] {timesA.get(timesA.size() / 2), timesB.get(timesB.size() / 2)};
+    }
+
+    /** Mean time of one call over {@code reps} back-to-back calls, in µs. */
+    private static double round(RleStrategy strategy, PackedBitImage image, int reps) throws InterruptedException {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            strategy.encode(image);
+        }
+        return (System.nanoTime() - t0) / 1e3 / reps;
     }
 }
