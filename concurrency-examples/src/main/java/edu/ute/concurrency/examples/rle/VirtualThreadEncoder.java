@@ -21,7 +21,7 @@ import java.util.concurrent.Semaphore;
  * <p>Virtual threads help when tasks <em>wait</em> (files, network); RLE encoding only computes, so
  * they bring nothing of their own here. They still do as well as the pools in {@code rle compare}
  * (on one page, often a little better): their carrier threads <em>are</em> a pool, the JDK's
- * fork/join scheduler with one thread per core, already running. A
+ * fork/join scheduler with one thread per core. A
  * {@link Semaphore} of {@code threads} permits still bounds how many tasks run at once: with one thread
  * per image of a batch, an unbounded version would read every image of the directory into memory
  * at the same time. Failures and interrupts behave as in {@link ExecutorEncoder}.
