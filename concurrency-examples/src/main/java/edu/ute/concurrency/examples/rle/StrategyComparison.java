@@ -185,6 +185,9 @@ public final class StrategyComparison {
         out.println();
         out.print(table(rows));
         out.println();
+        if (quick) {
+            out.println("(--quick: scaled-down workloads and short timings; the targets below are only meaningful without it)");
+        }
         out.print(targets(rows));
         java.nio.file.Files.createDirectories(outDir);
         Path csv = outDir.resolve("rle-compare.csv");
