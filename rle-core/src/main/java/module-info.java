@@ -3,8 +3,9 @@
  * Only {@code edu.ute.concurrency.rle} is exported.
  */
 module edu.ute.concurrency.rle {
-    // ImageIO, for reading PNG/GIF/BMP and writing PNG. Nothing else outside java.base.
-    requires java.desktop;
+    // ImageIO, for reading PNG/GIF/BMP and writing PNG; transitive because ImageFiles takes and
+    // returns BufferedImage. Nothing else outside java.base.
+    requires transitive java.desktop;
 
     exports edu.ute.concurrency.rle;
 }
