@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Raw {@link Thread}s, the way the course's first threading program does it: start N threads, let
- * each take the next task from a shared counter (a queue of task numbers that never blocks), wait for
- * all of them with {@link Thread#join()}.
+ * Raw {@link Thread}s, the way the course's first threading program does it: start N - 1 threads, let
+ * each (and the calling thread, the N-th worker) take the next task from a shared counter (a queue of
+ * task numbers that never blocks), wait for all of them with {@link Thread#join()}.
  *
  * <pre>{@code
  * byte[] file = new ThreadEncoder(4).encode(page);      // row blocks over 4 threads
@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * thread, and {@code join()} makes those writes visible to the caller (the thread's end
  * <em>happens-before</em> {@code join()} returns).
  *
- * <p><b>Thread safety:</b> stateless; each call starts and joins its own threads.
+ * <p><b>Thread safety:</b> stateless; each call starts and joins its own threads. The calling
+ * thread's interrupt status is honoured: the workers are interrupted and joined, then
+ * {@link InterruptedException} is thrown.
  */
 public final class ThreadEncoder extends RleStrategy {
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
@@ -43,25 +45,36 @@ public final class ThreadEncoder extends RleStrategy {
         Object[] results = new Object[n];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        Thread[] workers = new Thread[Math.min(threads(), n)];
-        for (int t = 0; t < workers.length; t++) {
-            workers[t] = new Thread(() -> {
-                // Stop taking tasks once one has failed or this worker was interrupted.
-                while (failure.get() == null && !Thread.currentThread().isInterrupted()) {
-                    int i = next.getAndIncrement();
-                    if (i >= n) {
-                        return;
-                    }
-                    try {
-                        results[i] = tasks.get(i).call();
-                    } catch (Exception e) {
-                        failure.compareAndSet(null, e);
-                    }
+        Runnable work = () -> {
+            // Stop taking tasks once one has failed or this thread was interrupted.
+            while (failure.get() == null && !Thread.currentThread().isInterrupted()) {
+                int i = next.getAndIncrement();
+                if (i >= n) {
+                    return;
                 }
-            }, "rle-thread-" + THREAD_NUMBERS.incrementAndGet());
+                try {
+                    results[i] = tasks.get(i).call();
+                } catch (InterruptedException e) {
+                    // Keep the interrupt status: on the calling thread it decides what runTasks throws.
+                    Thread.currentThread().interrupt();
+                    failure.compareAndSet(null, e);
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        // The calling thread is one of the workers: it would otherwise sit in join(), and starting a
+        // thread costs CPU time (measured: 1.22x sequential's CPU on a 600-dpi page with 2 new threads).
+        Thread[] workers = new Thread[Math.min(threads(), n) - 1];
+        for (int t = 0; t < workers.length; t++) {
+            workers[t] = new Thread(work, "rle-thread-" + THREAD_NUMBERS.incrementAndGet());
             workers[t].start();
         }
+        work.run();
         try {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while encoding");
+            }
             for (Thread worker : workers) {
                 worker.join();
             }
