@@ -17,6 +17,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 /**
@@ -167,6 +169,13 @@ public final class LinkCollector {
         }
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            // createTempFile makes an owner-only file: publish it like any file a program writes,
+            // or with the permissions of the file it replaces.
+            PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+            if (view != null) {
+                view.setPermissions(Files.exists(target) ? Files.getPosixFilePermissions(target)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8); PrintWriter out = new PrintWriter(w)) {
                 options.format().write(result, out);
                 if (out.checkError()) {

@@ -109,6 +109,11 @@ class LinkCollectorTest {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(report);   // no temporary file left behind
         }
+        if (Files.getFileAttributeView(report, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            // published like any written file, not owner-only like the temporary it started as
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(report)))
+                    .isEqualTo("rw-r--r--");
+        }
         assertThat(stdout()).isEmpty();
     }
 

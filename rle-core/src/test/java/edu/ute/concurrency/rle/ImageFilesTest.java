@@ -79,6 +79,22 @@ class ImageFilesTest {
     }
 
     @Test
+    void publishedFilesAreReadableByOthersLikeAnyWrittenFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null);
+        Path fresh = dir.resolve("fresh.rle");
+        ImageFiles.write(SampleImages.icon(), fresh);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+                .isEqualTo("rw-r--r--");
+        Path kept = dir.resolve("kept.rle");
+        Files.writeString(kept, "old");
+        Files.setPosixFilePermissions(kept, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        ImageFiles.write(SampleImages.icon(), kept);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)))
+                .isEqualTo("rw-rw----");
+    }
+
+    @Test
     void aFailedWriteLeavesTheOldFileAndNoTemporary() throws Exception {
         Path target = dir.resolve("keep.png");
         Files.writeString(target, "old");
