@@ -22,8 +22,11 @@ public final class BatchDemoFiles {
             return List.of(Path.of(args[0]), Path.of(args[1]));
         }
         if (args.length != 0) {
-            System.err.println("usage: " + programName + " [INPUT_DIR OUTPUT_DIR]   (no arguments: a generated demo directory)");
-            System.exit(2);
+            // --help is a question, answered on stdout with success; anything else is a usage error.
+            boolean help = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
+            (help ? System.out : System.err).println("usage: " + programName
+                    + " [INPUT_DIR OUTPUT_DIR]   (no arguments: a generated demo directory)");
+            System.exit(help ? 0 : 2);
         }
         Path in = Path.of("target", "batch-demo", "in");
         if (!Files.isDirectory(in)) {
