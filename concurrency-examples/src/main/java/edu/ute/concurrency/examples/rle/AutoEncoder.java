@@ -29,11 +29,12 @@ import java.util.concurrent.ExecutionException;
  */
 public final class AutoEncoder extends RleStrategy {
     /**
-     * Work of at least this many pixels is run in parallel. Measured with {@code rle calibrate} on 2
-     * cores (JDK 25), on a machine shared with other builds: the pool won from between 5.1 and 8.7
-     * million pixels (an A4 page at 300 dpi is 8.7 million), because a woken pool thread waited
-     * hundreds of microseconds for a core. On a quiet machine the crossing is lower; re-run
-     * {@code rle calibrate} there and put the number it prints here (docs/rle-tool.md).
+     * Work of at least this many pixels is run in parallel. Measured with {@code rle calibrate} on the
+     * course machine (2 vCPUs under KVM, JDK 25), both while other builds ran and again on the quiet
+     * machine: the pool won from between 5.1 and 8.7 million pixels (an A4 page at 300 dpi is 8.7
+     * million). The pool's extra cost grew with the strip, which points at the virtual machine's second
+     * vCPU being slow to come back to a parked thread; on a physical machine expect a much lower
+     * crossing: re-run {@code rle calibrate} there and put the number it prints here (docs/rle-tool.md).
      */
     public static final long PARALLEL_THRESHOLD_PIXELS = 8_000_000;
 
