@@ -64,17 +64,18 @@ public final class Pbm {
         } catch (RleFormatException e) {
             throw new PbmFormatException("image size " + width + "x" + height + " is over the limit", s.line, s.offset);
         }
-        // Exactly one whitespace character separates the header from the raster.
-        int sep = s.next();
-        if (!isWhitespace(sep)) {
-            throw new PbmFormatException(sep < 0 ? "file ends before the raster"
-                    : "expected whitespace after the height, found '" + (char) sep + "'", s.line, s.offset - 1);
-        }
         PackedBitImage image = new PackedBitImage(width, height);
         if (m2 == '4') {
+            // Exactly one whitespace character separates the header from a raw raster, whose bytes
+            // may themselves look like whitespace or '#'.
+            int sep = s.next();
+            if (!isWhitespace(sep)) {
+                throw new PbmFormatException(sep < 0 ? "file ends before the raster"
+                        : "expected one whitespace character after the height, found " + describe(sep), s.line, s.offset - 1);
+            }
             readRaw(s, image);
         } else {
-            readPlain(s, image);
+            readPlain(s, image); // skips whitespace and comments itself, the header's end included
         }
         return image;
     }

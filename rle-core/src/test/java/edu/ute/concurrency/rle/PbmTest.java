@@ -26,6 +26,17 @@ class PbmTest {
     }
 
     @Test
+    void readsPlainWithACommentRightAfterTheHeight() throws Exception {
+        assertThat(read("P1 3 1# no space before this comment\n101")).isEqualTo(ReferenceRle.image("101"));
+    }
+
+    @Test
+    void rawNeedsOneWhitespaceAfterTheHeight() {
+        assertThatThrownBy(() -> read("P4 8 1#\n\u00ff")).isInstanceOf(PbmFormatException.class)
+                .hasMessageContaining("expected one whitespace character after the height, found '#'");
+    }
+
+    @Test
     void readsRawWithAnOddWidthAndIgnoresPaddingBits() throws Exception {
         // 10 pixels: 0011100000 -> 0011 1000 | 00xx xxxx (padding bits set on purpose)
         byte[] bytes = {'P', '4', '\n', '#', 'c', '\n', '1', '0', ' ', '2', '\n', 0b0011_1000, 0b0011_1111,
