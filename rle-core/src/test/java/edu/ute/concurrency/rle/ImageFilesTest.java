@@ -29,6 +29,16 @@ class ImageFilesTest {
     }
 
     @Test
+    void readsGifAndBmpThroughImageIo() throws Exception {
+        PackedBitImage image = ReferenceRle.random(new SplittableRandom(12), 97, 41);
+        for (String format : new String[] {"gif", "bmp"}) {
+            Path path = dir.resolve("a." + format);
+            assertThat(ImageIO.write(ImageFiles.toBufferedImage(image), format, path.toFile())).isTrue();
+            assertThat(ImageFiles.read(path)).as(format).isEqualTo(image);
+        }
+    }
+
+    @Test
     void readsAColourPngThresholded() throws Exception {
         BufferedImage rgb = new BufferedImage(20, 10, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = rgb.createGraphics();
