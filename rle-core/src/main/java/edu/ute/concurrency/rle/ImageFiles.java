@@ -8,9 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +34,6 @@ import javax.imageio.stream.ImageInputStream;
  * <p><b>Thread safety.</b> Stateless; the methods may be called from any thread.
  */
 public final class ImageFiles {
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
     private ImageFiles() {
     }
 
@@ -137,10 +132,7 @@ public final class ImageFiles {
         long[] row = new long[wpr];
         byte[] buf = new byte[wpr * 8];
         for (int y = 0; y < image.height(); y++) {
-            image.copyRow(y, row);
-            for (int k = 0; k < wpr; k++) {
-                LONG_BE.set(buf, k * 8, Long.reverse(row[k]));
-            }
+            Pbm.packRow(image, y, row, buf);
             System.arraycopy(buf, 0, raster, y * rowBytes, rowBytes);
         }
         return out;

@@ -131,10 +131,7 @@ public final class Pbm {
             int rowBytes = (image.width() + 7) >>> 3;
             byte[] buf = new byte[wpr * 8];
             for (int y = 0; y < image.height(); y++) {
-                image.copyRow(y, row);
-                for (int k = 0; k < wpr; k++) {
-                    LONG_BE.set(buf, k * 8, Long.reverse(row[k]));
-                }
+                packRow(image, y, row, buf);
                 out.write(buf, 0, rowBytes);
             }
         } else {
@@ -152,6 +149,20 @@ public final class Pbm {
                     out.write(line, 0, n + 1);
                 }
             }
+        }
+    }
+
+    /**
+     * Writes row {@code y} into {@code buf} as P4 bytes: 8 pixels a byte, first pixel in the top bit.
+     * {@code row} (wordsPerRow longs) and {@code buf} (8 bytes per word) are the caller's scratch; the
+     * first {@code ceil(width / 8)} bytes of {@code buf} are the row. ImageIO's binary rasters use the
+     * same layout.
+     */
+    static void packRow(PackedBitImage image, int y, long[] row, byte[] buf) {
+        image.copyRow(y, row);
+        for (int k = 0; k < row.length; k++) {
+            // Our first pixel is the word's bottom bit; PBM's is the byte's top bit.
+            LONG_BE.set(buf, k * 8, Long.reverse(row[k]));
         }
     }
 

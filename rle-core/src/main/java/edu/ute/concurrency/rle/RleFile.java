@@ -123,7 +123,7 @@ public final class RleFile {
             total += lengths[i];
         }
         byte[] out = allocateFile(n, total);
-        int pos = writeHeader(out, width, height, blockRows, lengths);
+        int pos = writeHeader(out, width, height, blockRows, lengths, total);
         int payloadStart = pos;
         for (byte[] block : blocks) {
             System.arraycopy(block, 0, out, pos, block.length);
@@ -146,12 +146,8 @@ public final class RleFile {
         return new byte[(int) size];
     }
 
-    private static int writeHeader(byte[] out, int width, int height, int blockRows, long[] lengths) {
+    private static int writeHeader(byte[] out, int width, int height, int blockRows, long[] lengths, long payloadLength) {
         ByteBuffer b = ByteBuffer.wrap(out);
-        long payloadLength = 0;
-        for (long l : lengths) {
-            payloadLength += l;
-        }
         b.putInt(MAGIC).put((byte) VERSION).put((byte) 0).putShort((short) blockRows)
                 .putInt(width).putInt(height).putLong(payloadLength);
         long offset = 0;

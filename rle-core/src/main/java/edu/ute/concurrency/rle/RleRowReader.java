@@ -27,6 +27,7 @@ public final class RleRowReader implements Closeable {
     private final int height;
     private final int wordsPerRow;
     private final byte[] buffer;
+    private final long[] scratch;
     private int pos;
     private int limit;
     private long bufferStart; // stream offset of buffer[0], for error messages
@@ -40,6 +41,7 @@ public final class RleRowReader implements Closeable {
         this.wordsPerRow = PackedBitImage.wordsFor(width);
         // A row takes at most `width` bytes, so a buffer holding that many always holds a whole row.
         this.buffer = new byte[Math.max(8192, width)];
+        this.scratch = new long[wordsPerRow];
     }
 
     /**
@@ -69,10 +71,9 @@ public final class RleRowReader implements Closeable {
 
     /** Decodes the next row into row {@code y} of {@code image}. */
     public boolean readRow(PackedBitImage image, int y) throws IOException {
-        long[] tmp = new long[wordsPerRow];
-        boolean read = readRow(tmp);
+        boolean read = readRow(scratch);
         if (read) {
-            image.setRow(y, tmp);
+            image.setRow(y, scratch);
         }
         return read;
     }
