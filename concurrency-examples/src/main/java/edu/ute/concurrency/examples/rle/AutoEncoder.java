@@ -11,10 +11,11 @@ import java.util.concurrent.ExecutionException;
  * Sequential for small work, parallel for large work. Handing work to another thread costs a few
  * tens of microseconds (starting the pool's threads, waking them, collecting results); below
  * {@link #PARALLEL_THRESHOLD_PIXELS} that costs more than the encoding it would share, so this strategy
- * stays on the calling thread. Above it, it uses {@link ExecutorEncoder}: on this 2-core machine a
- * plain pool with a shared queue kept both cores busy on a single page more reliably than the
- * fork/join pool, whose second worker, when it woke late, often found its half already taken back by
- * the first (see docs/rle-tool.md).
+ * stays on the calling thread. Above it, it uses {@link WorkSharingEncoder}: a pool of one thread per
+ * spare core, with the calling thread working beside it instead of waiting. On this 2-core machine that
+ * kept both cores busy on a single page more reliably than handing every task to a pool
+ * ({@link ExecutorEncoder}) or to the fork/join pool, whose second worker, when it woke late, often found
+ * its half already taken back by the first (see docs/rle-tool.md).
  *
  * <pre>{@code
  * byte[] icon = new AutoEncoder(2).encode(SampleImages.icon());          // sequential: 4 096 pixels
@@ -25,7 +26,7 @@ import java.util.concurrent.ExecutionException;
  * of growing height both ways and prints where the parallel strategy starts to win; see
  * {@code docs/rle-tool.md} for the run that gave this value.
  *
- * <p><b>Thread safety:</b> as {@link ExecutorEncoder}, whose pool it keeps until {@link #close()}.
+ * <p><b>Thread safety:</b> as {@link WorkSharingEncoder}, whose pool it keeps until {@link #close()}.
  */
 public final class AutoEncoder extends RleStrategy {
     /**
@@ -39,7 +40,7 @@ public final class AutoEncoder extends RleStrategy {
     public static final long PARALLEL_THRESHOLD_PIXELS = 8_000_000;
 
     private final RleStrategy sequential = new SequentialEncoder();
-    private final ExecutorEncoder parallel;
+    private final WorkSharingEncoder parallel;
     private final long thresholdPixels;
 
     public AutoEncoder(int threads) {
@@ -49,7 +50,7 @@ public final class AutoEncoder extends RleStrategy {
     /** With a threshold of its own, for {@code rle calibrate} and tests. */
     public AutoEncoder(int threads, long thresholdPixels) {
         super(threads);
-        this.parallel = new ExecutorEncoder(threads);
+        this.parallel = new WorkSharingEncoder(threads);
         this.thresholdPixels = thresholdPixels;
     }
 

@@ -11,7 +11,7 @@ import java.util.Locale;
  * {@code rle calibrate}: measures from what size of work a parallel encoder beats the sequential one,
  * the number behind {@link AutoEncoder#PARALLEL_THRESHOLD_PIXELS}. It encodes strips of a 300-dpi text
  * page (full A4 width, 64 to 3508 rows) with {@link SequentialEncoder} and with the strategy
- * {@link AutoEncoder} hands large work to ({@link ExecutorEncoder}), in alternating rounds of about
+ * {@link AutoEncoder} hands large work to ({@link WorkSharingEncoder}), in alternating rounds of about
  * 20 ms of back-to-back calls; it prints the median time per call of each, their ratio, and the
  * smallest size from which the parallel one is at least 10 % faster at every larger size.
  *
@@ -33,7 +33,7 @@ public final class AutoThresholdCalibration {
         }
         int threads = RleTool.defaultThreads();
         PackedBitImage page = SampleImages.textPage(300, 1);
-        try (RleStrategy sequential = new SequentialEncoder(); RleStrategy parallel = new ExecutorEncoder(threads)) {
+        try (RleStrategy sequential = new SequentialEncoder(); RleStrategy parallel = new WorkSharingEncoder(threads)) {
             return calibrate(out, page, sequential, parallel);
         }
     }
@@ -41,7 +41,7 @@ public final class AutoThresholdCalibration {
     private static int calibrate(PrintStream out, PackedBitImage page, RleStrategy sequential, RleStrategy parallel)
             throws InterruptedException {
         out.println(StrategyComparison.machine());
-        out.printf(Locale.ROOT, "%8s %12s %14s %14s %8s%n", "rows", "pixels", "sequential µs", "executor µs", "ratio");
+        out.printf(Locale.ROOT, "%8s %12s %14s %14s %8s%n", "rows", "pixels", "sequential µs", "parallel µs", "ratio");
         int[] heights = {64, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3508};
         double[] ratios = new double[heights.length];
         long[] pixels = new long[heights.length];

@@ -39,8 +39,11 @@ import javax.imageio.stream.ImageOutputStream;
  * the JIT has compiled the code; then the cells take timed rounds in turn (round-robin, so that load
  * from elsewhere hurts all of them alike), each cell at least {@code --repeats} rounds and 0.3 s, at
  * most 3 s. A round makes back-to-back calls for about 20 ms (one call of the icon takes under a
- * microsecond, of the 600-dpi page under 2 ms), so a pool is timed in steady use: only the first call
- * of a round finds its threads parked. The median over rounds of the time per call is reported;
+ * microsecond, of the 600-dpi page under 2 ms), so a pool is timed in steady use, and starts with one
+ * untimed call: that one finds the caches full of the previous cell's data and, for a pool, its threads
+ * parked for the whole of the other cells' rounds (on this virtual machine waking an idle vCPU then
+ * costs up to a few hundred µs, which one call in twelve would pass on to the median). A child JVM
+ * starts cold anyway and gets no untimed call. The median over rounds of the time per call is reported;
  * "calls" counts the calls timed. CPU time is this process's CPU time (all its threads, JIT and GC
  * included) plus what child JVMs report, per call. Every round's output is checked against the reference. These
  * are measurements of a whole program, not a micro-benchmark: run it on a quiet machine.
@@ -390,6 +393,9 @@ public final class StrategyComparison {
         }
 
         void timedRound(List<?> expected) throws InterruptedException, IOException {
+            if (children == null) {
+                call(action); // untimed: see the class comment
+            }
             long cpu0 = processCpuNanos() + (children == null ? 0 : children.childCpuNanos());
             long t0 = System.nanoTime();
             List<?> output = null;

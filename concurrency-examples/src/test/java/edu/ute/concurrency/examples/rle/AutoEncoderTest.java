@@ -16,7 +16,7 @@ class AutoEncoderTest extends RleStrategyContractTest {
         try (AutoEncoder auto = new AutoEncoder(2)) {
             assertThat(auto.choose(64 * 64, 1)).isInstanceOf(SequentialEncoder.class);
             assertThat(auto.choose(AutoEncoder.PARALLEL_THRESHOLD_PIXELS - 1, 10)).isInstanceOf(SequentialEncoder.class);
-            assertThat(auto.choose(AutoEncoder.PARALLEL_THRESHOLD_PIXELS, 10)).isInstanceOf(ExecutorEncoder.class);
+            assertThat(auto.choose(AutoEncoder.PARALLEL_THRESHOLD_PIXELS, 10)).isInstanceOf(WorkSharingEncoder.class);
             assertThat(auto.choose(Long.MAX_VALUE, 1)).as("one unit of work cannot be shared").isInstanceOf(SequentialEncoder.class);
         }
         try (AutoEncoder single = new AutoEncoder(1)) {
