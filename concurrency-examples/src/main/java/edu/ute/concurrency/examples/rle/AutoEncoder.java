@@ -31,13 +31,13 @@ import java.util.concurrent.ExecutionException;
 public final class AutoEncoder extends RleStrategy {
     /**
      * Work of at least this many pixels is run in parallel. Measured with {@code rle calibrate} on the
-     * course machine (2 vCPUs under KVM, JDK 25), both while other builds ran and again on the quiet
-     * machine: the pool won from between 5.1 and 8.7 million pixels (an A4 page at 300 dpi is 8.7
-     * million). The pool's extra cost grew with the strip, which points at the virtual machine's second
-     * vCPU being slow to come back to a parked thread; on a physical machine expect a much lower
-     * crossing: re-run {@code rle calibrate} there and put the number it prints here (docs/rle-tool.md).
+     * course machine (2 vCPUs under KVM, JDK 25, quiet): twice in a row, the caller-plus-helper pool was
+     * 8-9 % faster at 1.9 million pixels and 14-18 % faster from 2.5 million on (an A4 page at 300
+     * dpi is 8.7 million). With the previous parallel side, a pool the caller only waited for, the
+     * crossing was above 5 million. On another machine re-run {@code rle calibrate} and put the number
+     * it prints here (docs/rle-tool.md).
      */
-    public static final long PARALLEL_THRESHOLD_PIXELS = 8_000_000;
+    public static final long PARALLEL_THRESHOLD_PIXELS = 2_500_000;
 
     private final RleStrategy sequential = new SequentialEncoder();
     private final WorkSharingEncoder parallel;

@@ -13,8 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The parallel side of {@link AutoEncoder}: a pool of {@code threads - 1} helper threads, and the calling
  * thread as the last worker, all taking tasks from one {@link SharedTaskList}. {@link ExecutorEncoder}
  * hands every task to its pool and then waits; here the caller works instead of waiting, so one
- * hand-off to a parked thread is saved per call, and with one task per core the caller often finds the
- * other halves already done when its own is.
+ * core is not left idle while the pool's threads wake up.
  *
  * <pre>{@code
  * try (RleStrategy sharing = new WorkSharingEncoder(2)) {   // one helper thread + the caller
@@ -22,11 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Why it exists: a 600-dpi page takes about 1.6 ms to encode, and on the course machine waking a
- * parked thread takes about 25 µs (more when the other vCPU has gone idle). Measured with
- * {@code rle compare --workloads text-600dpi --no-decode --no-process --strategies executor,auto}: the
- * {@code invokeAll} pool reached 1.75–1.80× sequential, this one 1.79–1.86× (docs/rle-tool.md has
- * the runs).
+ * <p>Why it exists: a 600-dpi page takes about 1.6 ms to encode, and handing work to a parked thread
+ * costs about 20 µs on the course machine ({@code rle calibrate}: a 128-row strip, 21 µs of work,
+ * takes 32 µs split over two threads). {@link ExecutorEncoder} wakes both of its workers and then
+ * waits to be woken itself; here the calling thread starts on its share at once. JMH, {@code RleStrategyBenchmark.encodeImage} on the
+ * 600-dpi page, one run: sequential 1,589 µs, executor 863 µs (1.84×), this one (as {@code auto})
+ * 847 µs (1.88×); and {@code rle calibrate}'s crossing fell from above 5 to 2.5 million pixels
+ * (docs/rle-tool.md).
  *
  * <p><b>Failures and interrupts:</b> as in {@link ThreadEncoder}: after a task fails no new task is
  * taken and the first failure is thrown as the cause of an {@link ExecutionException}; if the caller is
