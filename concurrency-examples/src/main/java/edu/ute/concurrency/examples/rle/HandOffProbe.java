@@ -1,0 +1,140 @@
+package edu.ute.concurrency.examples.rle;
+
+import edu.ute.concurrency.examples.tour.ExampleOptions;
+import edu.ute.concurrency.rle.PackedBitImage;
+import edu.ute.concurrency.rle.Rle;
+import edu.ute.concurrency.rle.RleEncoder;
+import edu.ute.concurrency.rle.RleFile;
+import edu.ute.concurrency.rle.SampleImages;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Looks inside the calls that {@code rle compare} only times. Each call encodes the two halves of one
+ * page as two tasks of a strategy; the probe records which thread ran each half and when it started,
+ * and prints, per strategy, how often a half started late (more than {@value #LATE_MICROS} µs after the
+ * call began: no thread was running to take it), how often one thread ran both halves one after the
+ * other (the second thread never got there: the call took as long as sequential), and the median and
+ * 90th percentile of a call's span. Strategies take turns in rounds of {@value #CALLS_PER_ROUND} calls,
+ * as in {@code rle compare}; name a single strategy to see it alone.
+ *
+ * <p>On the course machine (a Firecracker guest that packs threads onto few vCPUs) the outcome differs
+ * from run to run: docs/rle-tool.md has the runs. On a physical machine expect both percentages near 0.
+ *
+ * <p>HOW TO RUN (about 20 s per strategy):
+ * <pre>
+ * mvn -q -pl concurrency-examples -am compile exec:exec \
+ *     -Dexec.mainClass=edu.ute.concurrency.examples.rle.HandOffProbe -Dexec.appArgs="--strategies sequential,threads,executor,auto"
+ * </pre>
+ * Options: {@code --strategies A,B} (in-process strategies, default {@code sequential,threads,executor,auto}),
+ * {@code --rounds N} (default 150; each strategy makes {@value #CALLS_PER_ROUND} recorded calls per round,
+ * after one unrecorded call and 100 calls of warm-up), {@code --dpi D} the text page's resolution
+ * (default 600). Exit codes: 0 done, 2 usage error.
+ */
+public final class HandOffProbe {
+    static final int LATE_MICROS = 200;
+    static final int CALLS_PER_ROUND = 12;
+    private static final String USAGE = "HandOffProbe [--strategies sequential,threads,executor,auto] [--rounds 150] [--dpi 600]";
+
+    private HandOffProbe() {
+    }
+
+    /** What one strategy's recorded calls looked like. */
+    record Result(String strategy, int calls, int lateStarts, int oneThreadDidBoth, double medianSpanMicros, double p90SpanMicros) {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        ExampleOptions options = ExampleOptions.parse(args, USAGE,
+                ExampleOptions.defaults("strategies", "sequential,threads,executor,auto", "rounds", "150", "dpi", "600"));
+        if (options == null) {
+            System.exit(ExampleOptions.EXIT_USAGE);
+        }
+        List<String> names = List.of(options.text("strategies").split(","));
+        for (String name : names) {
+            if (!RleStrategy.NAMES.contains(name) || name.equals("process")) {
+                System.err.println("unknown or out-of-process strategy '" + name + "'\nusage: " + USAGE);
+                System.exit(ExampleOptions.EXIT_USAGE);
+            }
+        }
+        PackedBitImage page = SampleImages.textPage(options.positiveInt("dpi"), 1);
+        int rounds = options.positiveInt("rounds");
+        System.out.println(StrategyComparison.machine());
+        System.out.printf(Locale.ROOT, "%d×%d page in two halves, %d rounds of %d calls per strategy, in turns%n",
+                page.width(), page.height(), rounds, CALLS_PER_ROUND);
+        System.out.printf(Locale.ROOT, "%-16s %11s %20s %10s %10s%n", "strategy", "late start", "one thread did both", "median µs", "p90 µs");
+        for (Result r : probe(names, page, rounds)) {
+            System.out.printf(Locale.ROOT, "%-16s %10.1f%% %19.1f%% %10.1f %10.1f%n", r.strategy(), 100.0 * r.lateStarts() / r.calls(),
+                    100.0 * r.oneThreadDidBoth() / r.calls(), r.medianSpanMicros(), r.p90SpanMicros());
+        }
+    }
+
+    /** Runs the strategies (2 threads each) in turns on {@code page} and returns what each call did. */
+    static List<Result> probe(List<String> names, PackedBitImage page, int rounds) throws InterruptedException {
+        List<RleStrategy> strategies = new ArrayList<>();
+        try {
+            for (String name : names) {
+                strategies.add(RleStrategy.named(name, 2));
+            }
+            int calls = rounds * CALLS_PER_ROUND;
+            long[][] spans = new long[names.size()][calls];
+            int[] late = new int[names.size()];
+            int[] oneThread = new int[names.size()];
+            for (int s = 0; s < strategies.size(); s++) {
+                for (int i = 0; i < 100; i++) {
+                    call(strategies.get(s), page); // warm-up: the JIT compiles, pools start their threads
+                }
+            }
+            for (int round = 0; round < rounds; round++) {
+                for (int s = 0; s < strategies.size(); s++) {
+                    call(strategies.get(s), page); // unrecorded, as in rle compare: the others' rounds left it idle
+                    for (int i = 0; i < CALLS_PER_ROUND; i++) {
+                        long[] c = call(strategies.get(s), page);
+                        spans[s][round * CALLS_PER_ROUND + i] = c[0];
+                        late[s] += c[1] > LATE_MICROS * 1_000L ? 1 : 0;
+                        oneThread[s] += (int) c[2];
+                    }
+                }
+            }
+            List<Result> results = new ArrayList<>();
+            for (int s = 0; s < strategies.size(); s++) {
+                long[] sorted = spans[s].clone();
+                Arrays.sort(sorted);
+                results.add(new Result(names.get(s), calls, late[s], oneThread[s], sorted[calls / 2] / 1e3, sorted[calls * 9 / 10] / 1e3));
+            }
+            return results;
+        } finally {
+            for (RleStrategy strategy : strategies) {
+                strategy.close();
+            }
+        }
+    }
+
+    /** One call: {span ns, start of the later half ns, 1 if one thread ran both halves}. */
+    private static long[] call(RleStrategy strategy, PackedBitImage page) throws InterruptedException {
+        int middle = RleFile.blockCount(page.height(), RleFile.DEFAULT_BLOCK_ROWS) / 2 * RleFile.DEFAULT_BLOCK_ROWS;
+        RleEncoder encoder = Rle.encoder();
+        long[] started = new long[2];
+        Thread[] ranOn = new Thread[2];
+        List<Callable<byte[]>> halves = new ArrayList<>(2);
+        long begin = System.nanoTime();
+        for (int half = 0; half < 2; half++) {
+            int h = half;
+            halves.add(() -> {
+                started[h] = System.nanoTime();
+                ranOn[h] = Thread.currentThread();
+                return encoder.encodeRows(page, h == 0 ? 0 : middle, h == 0 ? middle : page.height());
+            });
+        }
+        try {
+            strategy.runAll(halves); // returns after both tasks: a happens-before edge, the arrays are safe to read
+        } catch (ExecutionException e) {
+            throw RleStrategy.unwrap(e);
+        }
+        long end = System.nanoTime();
+        return new long[] {end - begin, Math.max(started[0], started[1]) - begin, ranOn[0] == ranOn[1] ? 1 : 0};
+    }
+}
