@@ -31,13 +31,14 @@ import java.util.concurrent.ExecutionException;
 public final class AutoEncoder extends RleStrategy {
     /**
      * Work of at least this many pixels is run in parallel. Measured with {@code rle calibrate} on the
-     * course machine (2 vCPUs under KVM, JDK 25, quiet): twice in a row, the caller-plus-helper pool was
-     * 8-9 % faster at 1.9 million pixels and 14-18 % faster from 2.5 million on (an A4 page at 300
-     * dpi is 8.7 million). With the previous parallel side, a pool the caller only waited for, the
-     * crossing was above 5 million. On another machine re-run {@code rle calibrate} and put the number
+     * course machine (2 vCPUs under KVM, JDK 25, quiet), whose rule is: parallel at least 10 % faster
+     * than sequential on pages encoded back to back, and at most 10 % slower on a page encoded after a
+     * pause, at that size and every larger one. Four runs put that point at 952,320, 952,320, 1,269,760
+     * and 1,904,640 pixels; this is the largest, rounded up (an A4 page at 150 dpi is 2.2 million
+     * pixels, at 300 dpi 8.7 million). On another machine re-run {@code rle calibrate} and put the number
      * it prints here (docs/rle-tool.md).
      */
-    public static final long PARALLEL_THRESHOLD_PIXELS = 2_500_000;
+    public static final long PARALLEL_THRESHOLD_PIXELS = 2_000_000;
 
     private final RleStrategy sequential = new SequentialEncoder();
     private final WorkSharingEncoder parallel;

@@ -11,15 +11,23 @@ import java.util.Locale;
  * {@code rle calibrate}: measures from what size of work a parallel encoder beats the sequential one,
  * the number behind {@link AutoEncoder#PARALLEL_THRESHOLD_PIXELS}. It encodes strips of a 300-dpi text
  * page (full A4 width, 64 to 3508 rows) with {@link SequentialEncoder} and with the strategy
- * {@link AutoEncoder} hands large work to ({@link WorkSharingEncoder}), in alternating rounds of about
- * 20 ms of back-to-back calls; it prints the median time per call of each, their ratio, and the
- * smallest size from which the parallel one is at least 10 % faster at every larger size.
+ * {@link AutoEncoder} hands large work to ({@link WorkSharingEncoder}), two ways: in alternating rounds
+ * of about 20 ms of back-to-back calls (a batch of pages in memory: the pool never goes idle), and as
+ * single calls each made after {@value #PAUSE_MILLIS} ms of sleep (a page now and then: the pool's
+ * threads have parked). It prints the median time per call of both strategies each way and their
+ * ratios, and the smallest size from which parallel is at least 10 % faster back to back and at most
+ * 10 % slower after a pause, at every larger size too: a strategy called "auto" should speed up a batch
+ * without making a lone page slower.
  *
  * <p>HOW TO RUN: {@code mvn -q -pl concurrency-examples -am compile exec:exec -Dexec.appArgs="calibrate"}
  * (about 30 s). Run it on a quiet machine: the crossing moves with the load (a busy machine gives the
  * second thread no core, and the threshold comes out higher).
  */
 public final class AutoThresholdCalibration {
+    /** The pause before each call of the second measurement: longer than the pool's polling (0.5 ms). */
+    static final int PAUSE_MILLIS = 2;
+    private static final int PAUSED_CALLS = 41;
+
     private AutoThresholdCalibration() {
     }
 
@@ -41,26 +49,34 @@ public final class AutoThresholdCalibration {
     private static int calibrate(PrintStream out, PackedBitImage page, RleStrategy sequential, RleStrategy parallel)
             throws InterruptedException {
         out.println(StrategyComparison.machine());
-        out.printf(Locale.ROOT, "%8s %12s %14s %14s %8s%n", "rows", "pixels", "sequential µs", "parallel µs", "ratio");
+        out.printf(Locale.ROOT, "%8s %12s | %14s %12s %6s | %14s %12s %6s%n", "", "", "back to back:", "", "",
+                "after " + PAUSE_MILLIS + " ms idle:", "", "");
+        out.printf(Locale.ROOT, "%8s %12s | %14s %12s %6s | %14s %12s %6s%n", "rows", "pixels", "sequential µs", "parallel µs",
+                "ratio", "sequential µs", "parallel µs", "ratio");
         int[] heights = {64, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3508};
-        double[] ratios = new double[heights.length];
+        double[] steadyRatios = new double[heights.length];
+        double[] pausedRatios = new double[heights.length];
         long[] pixels = new long[heights.length];
         for (int i = 0; i < heights.length; i++) {
             PackedBitImage strip = strip(page, heights[i]);
-            double[] medians = medianMicros(sequential, parallel, strip);
-            ratios[i] = medians[1] / medians[0];
+            double[] steady = medianMicros(sequential, parallel, strip);
+            double[] paused = afterPauseMicros(sequential, parallel, strip);
+            steadyRatios[i] = steady[1] / steady[0];
+            pausedRatios[i] = paused[1] / paused[0];
             pixels[i] = strip.pixelCount();
-            out.printf(Locale.ROOT, "%8d %,12d %14.1f %14.1f %8.2f%n", heights[i], pixels[i], medians[0], medians[1], ratios[i]);
+            out.printf(Locale.ROOT, "%8d %,12d | %14.1f %12.1f %6.2f | %14.1f %12.1f %6.2f%n", heights[i], pixels[i],
+                    steady[0], steady[1], steadyRatios[i], paused[0], paused[1], pausedRatios[i]);
         }
-        // The threshold: the smallest size from which parallel is at least 10 % faster at every larger
-        // size too, so that one lucky measurement does not set it.
+        // auto's rule: from the smallest size at which parallel is at least 10 % faster back to back and
+        // at most 10 % slower after a pause, at that size and every larger one (so that one lucky
+        // measurement does not set it).
         int from = heights.length;
-        while (from > 0 && ratios[from - 1] < 0.9) {
+        while (from > 0 && steadyRatios[from - 1] <= 0.9 && pausedRatios[from - 1] <= 1.1) {
             from--;
         }
-        out.println(from == heights.length ? "parallel never won by 10 % or more at the largest sizes on this machine"
-                : String.format(Locale.ROOT, "parallel is 10 %% or more faster from %,d pixels on (AutoEncoder uses %,d)",
-                        pixels[from], AutoEncoder.PARALLEL_THRESHOLD_PIXELS));
+        out.println(from == heights.length ? "parallel does not pay at the largest size on this machine"
+                : String.format(Locale.ROOT, "parallel pays from %,d pixels on: 10 %% faster back to back, at most 10 %% slower"
+                        + " after a pause (AutoEncoder uses %,d)", pixels[from], AutoEncoder.PARALLEL_THRESHOLD_PIXELS));
         return 0;
     }
 
@@ -102,6 +118,30 @@ public final class AutoThresholdCalibration {
         timesA.sort(null);
         timesB.sort(null);
         return new double[] {timesA.get(timesA.size() / 2), timesB.get(timesB.size() / 2)};
+    }
+
+    /**
+     * Median time of one call made after {@value #PAUSE_MILLIS} ms of sleep, by each strategy, in µs: by
+     * then the pool's threads have stopped polling and parked, and their cores may have gone idle, as
+     * between two pages read from disk. Calls alternate between the two strategies.
+     */
+    private static double[] afterPauseMicros(RleStrategy a, RleStrategy b, PackedBitImage image) throws InterruptedException {
+        List<Double> timesA = new ArrayList<>();
+        List<Double> timesB = new ArrayList<>();
+        for (int i = 0; i < PAUSED_CALLS; i++) {
+            timesA.add(pausedCall(a, image));
+            timesB.add(pausedCall(b, image));
+        }
+        timesA.sort(null);
+        timesB.sort(null);
+        return new double[] {timesA.get(PAUSED_CALLS / 2), timesB.get(PAUSED_CALLS / 2)};
+    }
+
+    private static double pausedCall(RleStrategy strategy, PackedBitImage image) throws InterruptedException {
+        Thread.sleep(PAUSE_MILLIS);
+        long t0 = System.nanoTime();
+        strategy.encode(image);
+        return (System.nanoTime() - t0) / 1e3;
     }
 
     /** Mean time of one call over {@code reps} back-to-back calls, in µs. */

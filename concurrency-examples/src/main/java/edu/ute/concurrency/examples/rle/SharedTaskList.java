@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,29 +24,36 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  *
  * <p>Results need no lock: each slot is written by one thread, and whatever the caller uses to wait
- * for the helpers ({@code Thread.join}, {@code Future.get}) makes their writes visible to it (the end of
- * a thread's work <em>happens-before</em> the wait returns). {@link #results()} may only be called
- * after such a wait.
+ * ({@code Thread.join} on the helpers, or {@link #awaitFinished}) makes their writes visible to it (the
+ * end of a task <em>happens-before</em> the wait returns). {@link #results()} may only be called after
+ * such a wait.
  */
 final class SharedTaskList<T> {
     private final List<? extends Callable<T>> tasks;
     private final Object[] results;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    /** One count per task, down when it has run (or failed), or when {@link #stop()} gave it up. */
+    private final CountDownLatch unfinished;
 
     SharedTaskList(List<? extends Callable<T>> tasks) {
         this.tasks = tasks;
         this.results = new Object[tasks.size()];
+        this.unfinished = new CountDownLatch(tasks.size());
     }
 
     /**
-     * Runs tasks until none is left, one (on any thread) has failed, or this thread is interrupted. A
-     * task's exception is recorded, not thrown; an interrupt stays set on the thread for its caller to
-     * see.
+     * Runs tasks until none is left, one (on any thread) has failed, or this thread is interrupted; in
+     * the last two cases the tasks nobody has taken are given up ({@link #stop()}). A task's exception
+     * is recorded, not thrown; an interrupt stays set on the thread for its caller to see.
      */
     void work() {
         int n = tasks.size();
-        while (failure.get() == null && !Thread.currentThread().isInterrupted()) {
+        while (true) {
+            if (failure.get() != null || Thread.currentThread().isInterrupted()) {
+                stop();
+                return;
+            }
             int i = next.getAndIncrement();
             if (i >= n) {
                 return;
@@ -57,13 +65,32 @@ final class SharedTaskList<T> {
                 failure.compareAndSet(null, e);
             } catch (Exception e) {
                 failure.compareAndSet(null, e);
+            } finally {
+                unfinished.countDown();
             }
         }
     }
 
-    /** No thread takes another task (the ones running finish). */
+    /** Gives up the tasks nobody has taken yet: no thread takes another one (the ones running finish). */
     void stop() {
-        next.set(tasks.size());
+        int firstUntaken = next.getAndSet(tasks.size());
+        for (int i = firstUntaken; i < tasks.size(); i++) {
+            unfinished.countDown();
+        }
+    }
+
+    /**
+     * Waits until every task has run or been given up, polling for up to {@code spinNanos} before it
+     * blocks. It waits for the <em>tasks</em>, not for the threads: a helper that has not woken up yet
+     * when the last task is taken costs nothing. Its return makes the tasks' results visible to the
+     * caller (a latch's count-down <em>happens-before</em> the await that sees it reach zero).
+     */
+    void awaitFinished(long spinNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + spinNanos;
+        while (unfinished.getCount() > 0 && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+        }
+        unfinished.await();
     }
 
     /** The results in the order of the tasks, or the first failure as the cause of an {@link ExecutionException}. */

@@ -5,29 +5,30 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The parallel side of {@link AutoEncoder}: a pool of {@code threads - 1} helper threads, and the calling
- * thread as the last worker, all taking tasks from one {@link SharedTaskList}. {@link ExecutorEncoder}
- * hands every task to its pool and then waits; here the caller works instead of waiting, so one
- * core is not left idle while the pool's threads wake up.
+ * thread as the last worker, all taking tasks from one {@link SharedTaskList}. Three choices make it
+ * fast for one page at a time, each measured on the course machine (docs/rle-tool.md):
+ * <ul>
+ *   <li>the caller works instead of waiting ({@link ExecutorEncoder} hands every task to its pool and
+ *       then waits to be woken);</li>
+ *   <li>the caller waits for the <em>tasks</em>, not for the helpers: if it has taken every task
+ *       before a helper woke up, it returns at once, so a page after a pause costs about what it costs
+ *       sequentially instead of a whole wake-up more;</li>
+ *   <li>between pages, the helpers and the waiting caller poll for up to half a millisecond before
+ *       they park ({@link SpinThenParkQueue}), so back-to-back pages find them running.</li>
+ * </ul>
  *
  * <pre>{@code
  * try (RleStrategy sharing = new WorkSharingEncoder(2)) {   // one helper thread + the caller
  *     byte[] file = sharing.encode(page);
  * }
  * }</pre>
- *
- * <p>Why it exists: a 600-dpi page takes about 1.6 ms to encode, and handing work to a parked thread
- * costs about 20 µs on the course machine ({@code rle calibrate}: a 128-row strip, 21 µs of work,
- * takes 32 µs split over two threads). {@link ExecutorEncoder} wakes both of its workers and then
- * waits to be woken itself; here the calling thread starts on its share at once. JMH, {@code RleStrategyBenchmark.encodeImage} on the
- * 600-dpi page, one run: sequential 1,589 µs, executor 863 µs (1.84×), this one (as {@code auto})
- * 847 µs (1.88×); and {@code rle calibrate}'s crossing fell from above 5 to 2.5 million pixels
- * (docs/rle-tool.md).
  *
  * <p><b>Failures and interrupts:</b> as in {@link ThreadEncoder}: after a task fails no new task is
  * taken and the first failure is thrown as the cause of an {@link ExecutionException}; if the caller is
@@ -42,7 +43,9 @@ final class WorkSharingEncoder extends RleStrategy {
 
     WorkSharingEncoder(int threads) {
         super(threads);
-        this.helpers = Executors.newFixedThreadPool(Math.max(1, threads - 1),
+        // Executors.newFixedThreadPool, but with a queue whose threads poll briefly before they park.
+        int helperThreads = Math.max(1, threads - 1);
+        this.helpers = new ThreadPoolExecutor(helperThreads, helperThreads, 0, TimeUnit.SECONDS, new SpinThenParkQueue<>(),
                 Thread.ofPlatform().name("rle-sharing-" + POOL_NUMBERS.incrementAndGet() + "-", 1).factory());
     }
 
@@ -63,9 +66,9 @@ final class WorkSharingEncoder extends RleStrategy {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while encoding");
             }
-            for (Future<?> helper : helping) {
-                helper.get(); // work() records every task's failure itself: get() only waits
-            }
+            // Wait for the tasks, not for the helpers: a helper that is still waking up when the caller
+            // has taken the last task finds nothing to do, and nobody waits for it.
+            shared.awaitFinished(SpinThenParkQueue.SPIN_NANOS);
         } catch (InterruptedException e) {
             shared.stop();
             for (Future<?> helper : helping) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Runs {@link WorkSharingEncoder} through {@link RleStrategyContractTest}, and checks that the caller works too. */
@@ -37,5 +38,50 @@ class WorkSharingEncoderTest extends RleStrategyContractTest {
             assertThat(sharing.runAll(tasks)).containsExactly(true, true, true);
         }
         assertThat(ranOn).hasSize(threads).contains(Thread.currentThread());
+    }
+
+    @Test
+    void doesNotWaitForAHelperThatHasNotStarted() throws Exception {
+        try (RleStrategy sharing = create(2)) { // one helper thread
+            // Call A keeps both its caller and the only helper thread busy until released.
+            CountDownLatch bothRunning = new CountDownLatch(2);
+            CountDownLatch release = new CountDownLatch(1);
+            List<Callable<Integer>> blocking = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                blocking.add(() -> {
+                    bothRunning.countDown();
+                    release.await();
+                    return 1;
+                });
+            }
+            Thread callerA = Thread.ofPlatform().start(() -> {
+                try {
+                    sharing.runAll(blocking);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(bothRunning.await(30, TimeUnit.SECONDS)).isTrue();
+            // Call B's helper is queued behind A's task: B's caller runs every task itself and must
+            // return without waiting for that helper to start (a version that waited would hang here
+            // until A is released).
+            AtomicReference<Object> resultB = new AtomicReference<>();
+            Thread callerB = Thread.ofPlatform().start(() -> {
+                try {
+                    resultB.set(sharing.runAll(List.<Callable<Integer>>of(() -> 1, () -> 2, () -> 3)));
+                } catch (Exception e) {
+                    resultB.set(e);
+                }
+            });
+            try {
+                callerB.join(TimeUnit.SECONDS.toMillis(30));
+                assertThat(callerB.isAlive()).as("B waited for a helper that had not started").isFalse();
+                assertThat(resultB.get()).isEqualTo(List.of(1, 2, 3));
+            } finally {
+                release.countDown();
+                callerA.join();
+                callerB.join();
+            }
+        }
     }
 }
