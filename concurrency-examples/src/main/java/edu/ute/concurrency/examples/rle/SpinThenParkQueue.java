@@ -8,7 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * of {@link WorkSharingEncoder} uses it, so that a helper is still running when the next page comes.
  *
  * <pre>{@code
- * ExecutorService helpers = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SpinThenParkQueue<>());
+ * ExecutorService helpers = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SpinThenParkQueue<>(4));
  * }</pre>
  *
  * <p>Why: a thread blocked in {@code take()} is parked, and its core may go idle. On the course machine
@@ -31,6 +31,11 @@ final class SpinThenParkQueue<E> extends LinkedBlockingQueue<E> {
      * as 500 µs in a later, noisier batch (docs/rle-tool.md).
      */
     static final long SPIN_NANOS = 500_000;
+
+    /** A queue that holds at most {@code capacity} elements (offer fails beyond that). */
+    SpinThenParkQueue(int capacity) {
+        super(capacity);
+    }
 
     @Override
     public E take() throws InterruptedException {

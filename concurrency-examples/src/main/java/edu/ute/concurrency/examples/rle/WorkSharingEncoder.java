@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>between pages, the helpers and the waiting caller poll for up to half a millisecond before
  *       they park ({@link SpinThenParkQueue}), so back-to-back pages find them running.</li>
  * </ul>
+ * The helper queue is bounded (one waiting hand-off per helper thread): when helpers of earlier calls
+ * are still queued, a call goes on with fewer helpers, or with none, rather than queueing more.
  *
  * <pre>{@code
  * try (RleStrategy sharing = new WorkSharingEncoder(2)) {   // one helper thread + the caller
@@ -45,7 +48,7 @@ final class WorkSharingEncoder extends RleStrategy {
         super(threads);
         // Executors.newFixedThreadPool, but with a queue whose threads poll briefly before they park.
         int helperThreads = Math.max(1, threads - 1);
-        this.helpers = new ThreadPoolExecutor(helperThreads, helperThreads, 0, TimeUnit.SECONDS, new SpinThenParkQueue<>(),
+        this.helpers = new ThreadPoolExecutor(helperThreads, helperThreads, 0, TimeUnit.SECONDS, new SpinThenParkQueue<>(helperThreads),
                 Thread.ofPlatform().name("rle-sharing-" + POOL_NUMBERS.incrementAndGet() + "-", 1).factory());
     }
 
@@ -59,7 +62,14 @@ final class WorkSharingEncoder extends RleStrategy {
         SharedTaskList<T> shared = new SharedTaskList<>(tasks);
         List<Future<?>> helping = new ArrayList<>();
         for (int h = 1; h < Math.min(threads(), tasks.size()); h++) {
-            helping.add(helpers.submit(shared::work));
+            try {
+                helping.add(helpers.submit(shared::work));
+            } catch (RejectedExecutionException full) {
+                if (helpers.isShutdown()) {
+                    throw full; // closed: a programming error, not a busy pool
+                }
+                break; // helpers of earlier calls still queued: the caller does this call's work with fewer
+            }
         }
         shared.work();
         try {

@@ -41,7 +41,7 @@ class WorkSharingEncoderTest extends RleStrategyContractTest {
     }
 
     @Test
-    void doesNotWaitForAHelperThatHasNotStarted() throws Exception {
+    void doesNotWaitForAHelperThatHasNotStartedNorQueueMoreThanOnePerThread() throws Exception {
         try (RleStrategy sharing = create(2)) { // one helper thread
             // Call A keeps both its caller and the only helper thread busy until released.
             CountDownLatch bothRunning = new CountDownLatch(2);
@@ -62,13 +62,17 @@ class WorkSharingEncoderTest extends RleStrategyContractTest {
                 }
             });
             assertThat(bothRunning.await(30, TimeUnit.SECONDS)).isTrue();
-            // Call B's helper is queued behind A's task: B's caller runs every task itself and must
-            // return without waiting for that helper to start (a version that waited would hang here
-            // until A is released).
+            // B's helpers are queued behind A's task, or not queued at all: B's caller runs every task
+            // itself and must return without waiting for a helper to start (a version that waited would
+            // hang here until A is released).
             AtomicReference<Object> resultB = new AtomicReference<>();
             Thread callerB = Thread.ofPlatform().start(() -> {
                 try {
-                    resultB.set(sharing.runAll(List.<Callable<Integer>>of(() -> 1, () -> 2, () -> 3)));
+                    // Five calls in a row: the first queues a helper, the queue (one place per helper
+                    // thread) is then full, and the next four go on without one.
+                    for (int call = 0; call < 5; call++) {
+                        resultB.set(sharing.runAll(List.<Callable<Integer>>of(() -> 1, () -> 2, () -> 3)));
+                    }
                 } catch (Exception e) {
                     resultB.set(e);
                 }
