@@ -146,7 +146,11 @@ public final class Tour04_VirtualThreads {
                 }
             });
         }
-        return new ModeResult(mode, tasks, r.wallNanos(), r.peakBlocked(), r.peakPlatformThreads(), baseline, rssKib("VmHWM"));
+        // The kernel updates VmHWM lazily: pages reclaimed in the background (this machine runs DAMON's
+        // kdamond) lower VmRSS without raising VmHWM first, so VmHWM can read below an earlier VmRSS.
+        long peak = rssKib("VmHWM");
+        return new ModeResult(mode, tasks, r.wallNanos(), r.peakBlocked(), r.peakPlatformThreads(), baseline,
+                peak < 0 ? peak : Math.max(baseline, peak));
     }
 
     /** Runs {@link #runMode} in a child JVM and reads back its result line. */
