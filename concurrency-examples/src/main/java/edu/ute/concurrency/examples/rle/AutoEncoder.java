@@ -12,10 +12,10 @@ import java.util.concurrent.ExecutionException;
  * tens of microseconds (starting the pool's threads, waking them, collecting results); below
  * {@link #PARALLEL_THRESHOLD_PIXELS} that costs more than the encoding it would share, so this strategy
  * stays on the calling thread. Above it, it uses {@link WorkSharingEncoder}: a pool of one thread per
- * spare core, with the calling thread working beside it instead of waiting. On this 2-core machine that
- * kept both cores busy on a single page more reliably than handing every task to a pool
- * ({@link ExecutorEncoder}) or to the fork/join pool, whose second worker, when it woke late, often found
- * its half already taken back by the first (see docs/rle-tool.md).
+ * spare core, with the calling thread working beside it instead of waiting, threads that poll briefly
+ * before they park, and a caller that never waits for a helper still waking up. On this 2-core virtual
+ * machine that kept both cores busy on a single page in every measured run, where handing every task
+ * to a pool ({@link ExecutorEncoder}) often left the second core idle (see docs/rle-tool.md).
  *
  * <pre>{@code
  * byte[] icon = new AutoEncoder(2).encode(SampleImages.icon());          // sequential: 4 096 pixels
