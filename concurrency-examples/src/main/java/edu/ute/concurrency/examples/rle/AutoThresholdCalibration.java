@@ -20,7 +20,7 @@ import java.util.Locale;
  * without making a lone page slower.
  *
  * <p>HOW TO RUN: {@code mvn -q -pl concurrency-examples -am compile exec:exec -Dexec.appArgs="calibrate"}
- * (about 30 s). Run it on a quiet machine: the crossing moves with the load (a busy machine gives the
+ * (about 25 s). Run it on a quiet machine: the crossing moves with the load (a busy machine gives the
  * second thread no core, and the threshold comes out higher).
  */
 public final class AutoThresholdCalibration {

@@ -80,19 +80,20 @@ public final class HandOffProbe {
                 strategies.add(RleStrategy.named(name, 2));
             }
             int calls = rounds * CALLS_PER_ROUND;
+            int middle = RleFile.blockCount(page.height(), RleFile.DEFAULT_BLOCK_ROWS) / 2 * RleFile.DEFAULT_BLOCK_ROWS;
             long[][] spans = new long[names.size()][calls];
             int[] late = new int[names.size()];
             int[] oneThread = new int[names.size()];
             for (int s = 0; s < strategies.size(); s++) {
                 for (int i = 0; i < 100; i++) {
-                    call(strategies.get(s), page); // warm-up: the JIT compiles, pools start their threads
+                    call(strategies.get(s), page, middle); // warm-up: the JIT compiles, pools start their threads
                 }
             }
             for (int round = 0; round < rounds; round++) {
                 for (int s = 0; s < strategies.size(); s++) {
-                    call(strategies.get(s), page); // unrecorded, as in rle compare: the others' rounds left it idle
+                    call(strategies.get(s), page, middle); // unrecorded, as in rle compare: the others' rounds left it idle
                     for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                        long[] c = call(strategies.get(s), page);
+                        long[] c = call(strategies.get(s), page, middle);
                         spans[s][round * CALLS_PER_ROUND + i] = c[0];
                         late[s] += c[1] > LATE_MICROS * 1_000L ? 1 : 0;
                         oneThread[s] += (int) c[2];
@@ -113,9 +114,11 @@ public final class HandOffProbe {
         }
     }
 
-    /** One call: {span ns, start of the later half ns, 1 if one thread ran both halves}. */
-    private static long[] call(RleStrategy strategy, PackedBitImage page) throws InterruptedException {
-        int middle = RleFile.blockCount(page.height(), RleFile.DEFAULT_BLOCK_ROWS) / 2 * RleFile.DEFAULT_BLOCK_ROWS;
+    /**
+     * One call, rows [0, middle) and [middle, height) as the two tasks: {span ns, start of the later
+     * half ns, 1 if one thread ran both halves}.
+     */
+    private static long[] call(RleStrategy strategy, PackedBitImage page, int middle) throws InterruptedException {
         RleEncoder encoder = Rle.encoder();
         long[] started = new long[2];
         Thread[] ranOn = new Thread[2];
