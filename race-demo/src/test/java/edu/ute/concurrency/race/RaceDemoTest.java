@@ -135,7 +135,22 @@ class RaceDemoTest {
         Run quiet = run("--threads", "1", "--increments", "50", "--quiet");
 
         assertThat(listed.out).contains("lost updates 0", "No update was lost: with one thread", "--threads 2");
+        // Said once: the table's unsynchronized row lost nothing too, for the same reason.
+        assertThat(listed.out.split("No update was lost", -1)).hasSize(2);
         assertThat(quiet.out).contains("No update was lost: with one thread");
+    }
+
+    @Test
+    void wrappedAdviceNeverSplitsAnOptionFromItsValue() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String paragraph = "word ".repeat(17) + "drop --plain, or count far more (--increments 10000000 --quiet).";
+
+        RaceDemo.printWrapped(paragraph, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSizeGreaterThan(1).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("(--increments 10000000"));
+        assertThat(String.join(" ", lines)).isEqualTo(paragraph);
     }
 
     @Test
