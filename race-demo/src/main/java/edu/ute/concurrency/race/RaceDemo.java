@@ -1,25 +1,31 @@
 package edu.ute.concurrency.race;
 
 import java.io.PrintStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 /**
- * The course exercise: a global variable updated from many threads, printed after each update so the
+ * The course exercise: a global variable updated from many threads, with every update shown so the
  * conflicts and the wrong total are visible; then the same count with each fix, side by side.
  *
  * <p>N threads (default 4) each add 1 to a shared {@code static int} M times (default 1,000). The first
  * run has no synchronization and is <b>wrong on purpose</b>: {@code counter++} is read, add, write,
- * and two threads that read the same value both write the same value, so one increment is lost. The
- * program prints every update as {@code T<thread>:<read>-><written>}, ordered by the value written,
- * and marks with {@code *} every value written by more than one thread. Then it runs each fix and
- * prints one line per variant: result, expected, lost updates, time.
+ * and a thread that writes back what it read + 1 after another thread's write throws that write
+ * away. The program lists the run's reads and writes in the order they happened and marks each lost
+ * update (see {@link Timeline}); {@code --by-value} lists the updates ordered by the value written
+ * instead, which shows how often values collided but not how. When nothing was lost it says why and
+ * what to change. Then it runs each fix and prints one line per variant: result, expected, lost
+ * updates, time.
  *
  * <p>By default every variant calls {@link Thread#yield()} between reading and writing the count. It
  * plays the scheduler switching threads at the worst moment: without it a few thousand increments on
@@ -38,46 +44,64 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Why the updates are not printed <i>while</i> the threads run: {@code System.out} takes a lock for
  * every line, which would serialize the threads and hide the race (the bug disappears when you look
- * at it). Each thread records what it read in its own array, and the program prints after
- * {@code join()}.
+ * at it). Each thread records its reads and writes in its own arrays, and the program prints after
+ * {@code join()}; {@link #recordUnsynchronized} explains how the time order is kept.
  *
  * <p>HOW TO RUN (from the repository root):
  * <pre>
  *   mvn -q -pl race-demo -am compile exec:exec -Dexec.mainClass=edu.ute.concurrency.race.RaceDemo -Dexec.appArgs="--threads 4"
+ *   ... -Dexec.appArgs="--threads 2 --increments 10"                          # too short to race: says why
  *   ... -Dexec.appArgs="--threads 4 --increments 10000000 --quiet --plain"    # big counts, plain loops
  * </pre>
- * Expected output (numbers vary from run to run):
+ * Expected output (numbers and interleavings vary from run to run):
  * <pre>
  * Unsynchronized: 4 threads x 1000 increments of a shared static int (wrong on purpose), Thread.yield() between read and write
- * Updates ordered by value written (T&lt;thread&gt;:&lt;read&gt;-&gt;&lt;written&gt;, * = written by more than one thread):
- * T3:0-&gt;1* T4:0-&gt;1* T1:1-&gt;2* T3:1-&gt;2* T4:1-&gt;2* T1:2-&gt;3* T3:2-&gt;3* T4:2-&gt;3*
+ * In time order, the first 40 of 8000 events (a thread reads the counter, then writes back what it read + 1):
+ *      1  T1   read  0
+ *      2  T2   read  0
+ *      3  T2   wrote 1
+ *      4  T2   read  1
+ *      5  T1   wrote 1        &lt;-- lost update: T2's write of 1 overwritten (1 lost so far)
  * ...
- * expected 4000, observed 1056, lost updates 2944
+ * ... 7960 more events (--events 8000 lists them all)
+ * expected 4000, observed 1647, lost updates 2353
  *
  * variant                    result     expected   lost updates    time ms
- * unsynchronized               1056         4000           2944        4.3
- * synchronized                 4000         4000              0       10.2
- * ReentrantLock                4000         4000              0        9.8
- * AtomicInteger                4000         4000              0        3.7
- * LongAdder                    4000         4000              0        6.3
- * confined+join                4000         4000              0        2.4
+ * unsynchronized               1489         4000           2511       20.8
+ * synchronized                 4000         4000              0       17.6
+ * ...
  * </pre>
- * Options: {@code --threads N} (1..1024), {@code --increments M} (per thread), {@code --quiet}
- * (no per-update listing), {@code --plain} (no yield), {@code --help}. Exit codes: 0 ok, 2 usage error.
+ * Options: {@code --threads N} (1..1024), {@code --increments M} (per thread), {@code --events K}
+ * (events listed in time order), {@code --by-value} (list by value written instead), {@code --quiet}
+ * (no listing), {@code --plain} (no yield), {@code --help}. Exit codes: 0 ok, 2 usage error.
  *
  * <p>Not thread-safe as a whole (the racy counter is a static field on purpose): run one count at a
  * time.
  */
 public final class RaceDemo {
 
-    /** Most updates the per-update listing records; beyond that the listing is unreadable anyway. */
+    /** Most updates a listed run records; beyond that the listing is unreadable anyway. */
     static final long MAX_LISTED_UPDATES = 1_000_000;
     static final int MAX_THREADS = 1024;
+    /** Events listed in time order by default: a screenful, enough to follow a few lost updates. */
+    static final int DEFAULT_EVENTS = 40;
 
-    private static final int UPDATES_PER_LINE = 8;
+    /** A word that is an option's name, as in "--increments" or "(--threads": kept with its value when wrapping. */
+    private static final Pattern OPTION_NAME = Pattern.compile("\\(?--[a-z-]+");
 
     /** The shared global of the exercise. Plain and static: wrong on purpose. */
     static int counter;
+
+    /** {@link #counter} as a variable handle, for the recorded run's writes (see {@link #recordUnsynchronized}). */
+    private static final VarHandle COUNTER;
+
+    static {
+        try {
+            COUNTER = MethodHandles.lookup().findStaticVarHandle(RaceDemo.class, "counter", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private RaceDemo() {
     }
@@ -134,6 +158,8 @@ public final class RaceDemo {
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         int threads = 4;
         int increments = 1_000;
+        int events = DEFAULT_EVENTS;
+        boolean byValue = false;
         boolean quiet = false;
         boolean plain = false;
         try {
@@ -145,8 +171,10 @@ public final class RaceDemo {
                     }
                     case "--quiet", "-q" -> quiet = true;
                     case "--plain" -> plain = true;
+                    case "--by-value" -> byValue = true;
                     case "--threads" -> threads = intOption(args, ++i, "--threads", 1, MAX_THREADS);
                     case "--increments" -> increments = intOption(args, ++i, "--increments", 1, Integer.MAX_VALUE);
+                    case "--events" -> events = intOption(args, ++i, "--events", 1, Integer.MAX_VALUE);
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
             }
@@ -166,20 +194,34 @@ public final class RaceDemo {
         }
 
         boolean yield = !plain;
+        boolean explained = false;
         if (!quiet) {
-            out.printf("Unsynchronized: %d threads x %d increments of a shared static int (wrong on purpose)%s%n",
-                    threads, increments, yield ? ", Thread.yield() between read and write" : "");
-            int[][] reads = countUnsynchronizedRecording(threads, increments, yield);
-            printUpdates(reads, out);
+            out.printf("Unsynchronized: %d thread%s x %d increments of a shared static int (wrong on purpose)%s%n",
+                    threads, threads == 1 ? "" : "s", increments, yield ? ", Thread.yield() between read and write" : "");
+            Timeline timeline = recordUnsynchronized(threads, increments, yield);
+            if (byValue) {
+                timeline.printByValue(out);
+            } else {
+                timeline.print(out, events);
+            }
             long observed = counter;
             long expected = (long) threads * increments;
-            out.printf("expected %d, observed %d, lost updates %d%n%n", expected, observed, expected - observed);
+            out.printf("expected %d, observed %d, lost updates %d%n", expected, observed, expected - observed);
+            if (observed == expected) {
+                printWrapped(timeline.noRaceExplanation(increments), out);
+                explained = true;
+            }
+            out.println();
         }
         List<Count> counts = new ArrayList<>();
         for (Variant variant : Variant.values()) {
             counts.add(count(variant, threads, increments, yield));
         }
         printSummary(counts, out);
+        if (counts.get(0).lostUpdates() == 0 && !explained) {
+            out.println();
+            printWrapped(Timeline.noRaceExplanation(threads, increments, yield, Timeline.Overlap.UNKNOWN), out);
+        }
         return 0;
     }
 
@@ -280,29 +322,49 @@ public final class RaceDemo {
     }
 
     /**
-     * The racy count, with each thread recording the value it read before each write, in its own array.
+     * The racy count again, with every read and write of the counter recorded, for the listing.
      *
-     * @return {@code reads[t][i]}: the value thread {@code t} read in its {@code i}-th update (it wrote
-     *         that plus one). The final count is left in {@link #counter}.
+     * <p>How the time order is kept without hiding the race: right after each read and each write, a
+     * thread takes a ticket from one shared {@link AtomicLong} and keeps it, with the value, in its own
+     * arrays; after {@code join()} each event is put at its ticket's place. A ticket costs one atomic
+     * instruction and no thread ever waits for another, so the threads still overlap as they would
+     * without it (a lock or a shared list would make them take turns). The order is faithful to within
+     * the few nanoseconds between an access and its ticket: two events closer together than that may
+     * be listed the wrong way round. It cannot show how long each step took, nor when a thread was
+     * switched out, and the tickets slow the threads a little, so this run loses a different number of
+     * updates than an unrecorded one.
+     *
+     * <p>The write is an atomic {@code getAndSet} on the same plain field, so that it returns the value
+     * it replaced and the marks are exact even where two events are listed out of order. It does not
+     * close the race: the value written was read earlier, and other threads write in between.
+     *
+     * @return the events in time order; the final count is left in {@link #counter}
      */
-    static int[][] countUnsynchronizedRecording(int threads, int increments, boolean yieldBetweenReadAndWrite)
+    static Timeline recordUnsynchronized(int threads, int increments, boolean yieldBetweenReadAndWrite)
             throws InterruptedException {
         counter = 0;
-        int[][] reads = new int[threads][increments];
+        AtomicLong clock = new AtomicLong();
+        // Per thread, for its i-th increment: [2i] the read, [2i+1] the write. Confined until join().
+        long[][] tickets = new long[threads][2 * increments];
+        int[][] values = new int[threads][2 * increments];
         List<IncrementTask> tasks = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
-            int[] mine = reads[t]; // confined to one thread until join()
+            long[] myTickets = tickets[t];
+            int[] myValues = values[t];
             tasks.add(() -> {
                 for (int i = 0; i < increments; i++) {
                     int read = counter;
+                    myTickets[2 * i] = clock.getAndIncrement();
                     maybeYield(yieldBetweenReadAndWrite);
-                    counter = read + 1;
-                    mine[i] = read;
+                    int replaced = (int) COUNTER.getAndSet(read + 1);
+                    myTickets[2 * i + 1] = clock.getAndIncrement();
+                    myValues[2 * i] = read;
+                    myValues[2 * i + 1] = replaced;
                 }
             });
         }
         runTogether(tasks);
-        return reads;
+        return Timeline.fromTickets(tickets, values, yieldBetweenReadAndWrite);
     }
 
     /** A thread's share of the counting. */
@@ -362,44 +424,6 @@ public final class RaceDemo {
         volatile boolean open;
     }
 
-    /** Prints every update ordered by the value written; {@code *} marks values written more than once. */
-    static void printUpdates(int[][] reads, PrintStream out) {
-        int total = 0;
-        for (int[] thread : reads) {
-            total += thread.length;
-        }
-        // Sort key: read value in the high bits, thread number in the low bits (stable by thread).
-        long[] updates = new long[total];
-        int n = 0;
-        for (int t = 0; t < reads.length; t++) {
-            for (int read : reads[t]) {
-                updates[n++] = ((long) read << 20) | t;
-            }
-        }
-        Arrays.sort(updates);
-        out.println("Updates ordered by value written (T<thread>:<read>-><written>, * = written by more than one thread):");
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < total; i++) {
-            long read = updates[i] >> 20;
-            int thread = (int) (updates[i] & 0xFFFFF) + 1;
-            boolean conflict = (i > 0 && updates[i - 1] >> 20 == read) || (i + 1 < total && updates[i + 1] >> 20 == read);
-            if (!line.isEmpty()) {
-                line.append(' ');
-            }
-            line.append('T').append(thread).append(':').append(read).append("->").append(read + 1);
-            if (conflict) {
-                line.append('*');
-            }
-            if ((i + 1) % UPDATES_PER_LINE == 0) {
-                out.println(line);
-                line.setLength(0);
-            }
-        }
-        if (!line.isEmpty()) {
-            out.println(line);
-        }
-    }
-
     /** One line per variant: {@code variant result expected lost time}, whitespace-separated. */
     static void printSummary(List<Count> counts, PrintStream out) {
         out.printf("%-20s %12s %12s %14s %10s%n", "variant", "result", "expected", "lost updates", "time ms");
@@ -407,6 +431,34 @@ public final class RaceDemo {
             out.printf(Locale.ROOT, "%-20s %12d %12d %14d %10.1f%n", c.variant().label(), c.observed(), c.expected(),
                     c.lostUpdates(), c.nanos() / 1e6);
         }
+    }
+
+    /**
+     * Prints a paragraph in lines of at most 100 characters, never breaking an option from its value
+     * ({@code --increments 1000} stays on one line, ready to copy).
+     */
+    static void printWrapped(String paragraph, PrintStream out) {
+        List<String> words = new ArrayList<>();
+        for (String word : paragraph.split(" ")) {
+            int last = words.size() - 1;
+            if (last >= 0 && OPTION_NAME.matcher(words.get(last)).matches() && !word.startsWith("-")) {
+                words.set(last, words.get(last) + " " + word);
+            } else {
+                words.add(word);
+            }
+        }
+        StringBuilder line = new StringBuilder();
+        for (String word : words) {
+            if (!line.isEmpty() && line.length() + 1 + word.length() > 100) {
+                out.println(line);
+                line.setLength(0);
+            }
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        out.println(line);
     }
 
     private static int intOption(String[] args, int index, String name, int min, int max) {
@@ -426,15 +478,18 @@ public final class RaceDemo {
 
     private static String usage() {
         return """
-                usage: RaceDemo [--threads N] [--increments M] [--quiet] [--plain] [--help]
+                usage: RaceDemo [--threads N] [--increments M] [--events K] [--by-value] [--quiet] [--plain] [--help]
                   N threads each add 1 to a shared counter M times: first with no synchronization
-                  (wrong on purpose, every update listed), then with each fix, one summary line each.
+                  (wrong on purpose: its reads and writes listed in time order, each lost update
+                  marked), then with each fix, one summary line each.
                   --threads N      threads, 1..%d (default 4)
                   --increments M   increments per thread (default 1000)
-                  --quiet          skip the per-update listing (needed above %d updates)
+                  --events K       list the first K reads and writes in time order (default %d)
+                  --by-value       list every update ordered by the value written instead
+                  --quiet          no listing (needed above %d updates)
                   --plain          no Thread.yield() between read and write: plain loops, for timing;
                                    the racy count then loses updates only in long runs
                   --help           this text
-                exit codes: 0 ok, 2 usage error""".formatted(MAX_THREADS, MAX_LISTED_UPDATES);
+                exit codes: 0 ok, 2 usage error""".formatted(MAX_THREADS, DEFAULT_EVENTS, MAX_LISTED_UPDATES);
     }
 }

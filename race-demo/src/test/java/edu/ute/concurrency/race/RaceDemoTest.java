@@ -1,6 +1,7 @@
 package edu.ute.concurrency.race;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import edu.ute.concurrency.race.RaceDemo.Count;
 import edu.ute.concurrency.race.RaceDemo.Variant;
@@ -27,6 +28,7 @@ class RaceDemoTest {
 
     private static final Pattern UPDATE = Pattern.compile("T(\\d+):(\\d+)->(\\d+)(\\*?)");
     private static final Pattern TOTALS = Pattern.compile("expected (\\d+), observed (\\d+), lost updates (\\d+)");
+    private static final Pattern EVENT = Pattern.compile(" *(\\d+)  T(\\d+) +(read|wrote) +(\\d+) *(.*)");
     private static final Pattern SUMMARY_ROW = Pattern.compile("(\\S+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+\\.\\d)");
 
     static Stream<Arguments> fixesAndThreadCounts() {
@@ -72,8 +74,88 @@ class RaceDemoTest {
     }
 
     @Test
-    void outputListsEveryUpdateThenTotalsThenOneSummaryRowPerVariant() {
-        Run run = run("--threads", "3", "--increments", "200");
+    void timeOrderViewIsTheDefaultAndItsMarksAddUpToTheLostUpdates() {
+        Run run = run("--threads", "3", "--increments", "300", "--events", "1800");
+
+        assertThat(run.code).isZero();
+        assertThat(run.err).isEmpty();
+        List<String> lines = run.out.lines().toList();
+        assertThat(lines.get(1)).startsWith("In time order (");
+
+        int events = 0;
+        long marked = 0;
+        Map<Integer, Long> lastRead = new HashMap<>();
+        Map<Integer, Integer> writes = new HashMap<>();
+        for (String line : lines) {
+            Matcher e = EVENT.matcher(line);
+            if (!e.matches()) {
+                continue;
+            }
+            assertThat(Integer.parseInt(e.group(1))).isEqualTo(++events);
+            int thread = Integer.parseInt(e.group(2));
+            long value = Long.parseLong(e.group(4));
+            if (e.group(3).equals("read")) {
+                assertThat(lastRead.put(thread, value)).as("read twice without a write: " + line).isNull();
+            } else {
+                // Every write is the thread's own read plus one.
+                assertThat(lastRead.remove(thread)).as(line).isEqualTo(value - 1);
+                writes.merge(thread, 1, Integer::sum);
+            }
+            marked += lostIn(e.group(5));
+        }
+        assertThat(events).isEqualTo(1800);
+        assertThat(writes).containsOnlyKeys(1, 2, 3).allSatisfy((thread, n) -> assertThat(n).isEqualTo(300));
+
+        Matcher totals = lines.stream().map(TOTALS::matcher).filter(Matcher::matches).findFirst().orElseThrow();
+        long expected = Long.parseLong(totals.group(1));
+        long observed = Long.parseLong(totals.group(2));
+        assertThat(marked).isEqualTo(expected - observed).isEqualTo(Long.parseLong(totals.group(3)));
+        assertThat(run.out.contains("No update was lost")).isEqualTo(observed == expected);
+    }
+
+    @Test
+    void recordedRunMarksExactlyTheUpdatesTheCounterLost() throws InterruptedException {
+        // The identity must hold on every run; look for one that lost something, so it is not 0 = 0.
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Timeline timeline = RaceDemo.recordUnsynchronized(4, 2_000, true);
+            long lost = 8_000L - RaceDemo.counter;
+
+            assertThat(timeline.events()).hasSize(16_000);
+            assertThat(timeline.lostUpdates()).isEqualTo(lost);
+            if (lost > 0) {
+                return;
+            }
+        }
+        assumeTrue(false, "no run of 4 threads x 2000 increments lost an update on this machine");
+    }
+
+    @Test
+    void aRunThatLostNothingSaysWhyAndWhatToChange() {
+        Run listed = run("--threads", "1", "--increments", "50");
+        Run quiet = run("--threads", "1", "--increments", "50", "--quiet");
+
+        assertThat(listed.out).contains("lost updates 0", "No update was lost: with one thread", "--threads 2");
+        // Said once: the table's unsynchronized row lost nothing too, for the same reason.
+        assertThat(listed.out.split("No update was lost", -1)).hasSize(2);
+        assertThat(quiet.out).contains("No update was lost: with one thread");
+    }
+
+    @Test
+    void wrappedAdviceNeverSplitsAnOptionFromItsValue() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String paragraph = "word ".repeat(17) + "drop --plain, or count far more (--increments 10000000 --quiet).";
+
+        RaceDemo.printWrapped(paragraph, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSizeGreaterThan(1).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("(--increments 10000000"));
+        assertThat(String.join(" ", lines)).isEqualTo(paragraph);
+    }
+
+    @Test
+    void byValueListsEveryUpdateThenTotalsThenOneSummaryRowPerVariant() {
+        Run run = run("--threads", "3", "--increments", "200", "--by-value");
 
         assertThat(run.code).isZero();
         assertThat(run.err).isEmpty();
@@ -129,7 +211,7 @@ class RaceDemoTest {
         Run run = run("--quiet", "--plain", "--threads", "2", "--increments", "100000");
 
         assertThat(run.code).isZero();
-        assertThat(run.out).doesNotContain("->").contains("variant").contains("confined+join");
+        assertThat(run.out).doesNotContain("->").doesNotContain("In time order").contains("variant").contains("confined+join");
     }
 
     @Test
@@ -137,7 +219,7 @@ class RaceDemoTest {
         Run run = run("--help");
 
         assertThat(run.code).isZero();
-        assertThat(run.out).contains("--threads", "--increments", "--quiet", "--plain");
+        assertThat(run.out).contains("--threads", "--increments", "--events", "--by-value", "--quiet", "--plain");
     }
 
     @Test
@@ -153,6 +235,10 @@ class RaceDemoTest {
         assertThat(run("--threads")).satisfies(r -> {
             assertThat(r.code).isEqualTo(2);
             assertThat(r.err).contains("--threads needs a number");
+        });
+        assertThat(run("--events", "0")).satisfies(r -> {
+            assertThat(r.code).isEqualTo(2);
+            assertThat(r.err).contains("--events 0 is outside 1..");
         });
         assertThat(run("--fast")).satisfies(r -> {
             assertThat(r.code).isEqualTo(2);
@@ -179,6 +265,23 @@ class RaceDemoTest {
                 .map(Thread::getName)
                 .collect(Collectors.toSet());
         assertThat(leftOver).isEmpty();
+    }
+
+    /** The increments a mark says were lost (negative when they come back), read from its words. */
+    private static long lostIn(String mark) {
+        if (mark.isEmpty()) {
+            return 0;
+        }
+        Matcher several = Pattern.compile("<-- (\\d+) updates lost").matcher(mark);
+        Matcher back = Pattern.compile(": (\\d+) lost updates? comes? back").matcher(mark);
+        if (mark.startsWith("<-- lost update:")) {
+            return 1;
+        } else if (several.find()) {
+            return Long.parseLong(several.group(1));
+        } else if (back.find()) {
+            return -Long.parseLong(back.group(1));
+        }
+        throw new AssertionError("unknown mark: " + mark);
     }
 
     private record Run(int code, String out, String err) {

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a racy jcstress variant whose race the Java Memory Model allows but which was not observed on
- * the course machine (2-core x86-64, JDK 25), usually because x86 hardware is stronger than the JMM.
+ * Marks a racy jcstress variant whose race the Java Memory Model allows but which does not show on
+ * x86-64 with HotSpot, usually because x86 hardware is stronger than the JMM.
  *
  * <p>Every nested variant whose name starts with {@code Racy} is expected to show its interesting
  * outcome in a normal {@code mvn verify} run; {@link edu.ute.concurrency.race.suite.RaceSuite} warns

@@ -45,10 +45,9 @@ import org.openjdk.jcstress.annotations.State;
  *        STALE              0    0.00%    Forbidden  the worker never saw the flag
  *   TERMINATED          1,057  100.00%   Acceptable  the worker saw the flag
  * </pre>
- * A JVM whose worker never stops has to be killed, so each JVM configuration contributes at most one
- * {@code STALE}: the 3 are C1 ({@code -XX:TieredStopAtLevel=1}), C2 and C2 with stress flags, each
- * stuck within the first few samples once the loop was compiled. Only the interpreter ({@code -Xint})
- * always saw the flag.
+ * The samples are few because a JVM whose worker never stops has to be killed: each JVM
+ * configuration contributes at most one {@code STALE}, from the compiled configurations (C1, C2);
+ * the interpreter ({@code -Xint}) re-reads the field on every iteration and always sees the flag.
  */
 public final class Race_07_StopFlagVisibility {
 

@@ -19,9 +19,9 @@ import org.openjdk.jcstress.infra.results.I_Result;
  *
  * <p><b>Why (the JMM rule).</b> {@code new} is allocate, write the fields, write the reference; with
  * plain fields nothing orders the field writes before the reference write for another thread, so
- * compiler or hardware may make the reference visible first. x86 keeps stores in program order and
- * HotSpot did not move these stores here, so it was not observed on the course machine; weaker
- * hardware (ARM, POWER) may show it (not tested here).
+ * compiler or hardware may make the reference visible first. x86 keeps stores in program order, and
+ * on x86-64 the race has not shown, not even in jcstress's full mode (docs/measurements.md,
+ * "Races"); weaker hardware (ARM, POWER) reorders stores and may show it.
  *
  * <p><b>The fixes.</b>
  * <ul>
@@ -64,10 +64,8 @@ import org.openjdk.jcstress.infra.results.I_Result;
  *        3              0    0.00%    Forbidden  half-built object seen
  *        4      8,985,344   17.37%   Acceptable  fully built object
  * </pre>
- * {@code Racy}: no half-built object in about 62 million samples, nor in full mode ({@code -m default}:
- * 5.2 billion samples over 34 JVM configurations, split compilation included, 215 s). Allowed by the
- * JMM, not observed here (x86-64, HotSpot); the build treats this variant as "not observed here"
- * (see {@link NotObservedHere}) and does not warn about it.
+ * Allowed by the JMM but not observed on x86-64, {@code Racy} carries {@link NotObservedHere}, so the
+ * build does not warn that its race did not show.
  */
 public final class Race_09_UnsafePublication {
 

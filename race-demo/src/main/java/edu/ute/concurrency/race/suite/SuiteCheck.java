@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  *   <li>a test ended in any status other than {@code NORMAL},</li>
  *   <li>a test saw a {@code FORBIDDEN} or undeclared outcome (a fix that does not fix),</li>
  * </ul>
- * and it warns when a {@code Racy...} variant documented as observable on this machine showed no
+ * and it warns when a {@code Racy...} variant documented as observable on x86-64 showed no
  * interesting outcome. Races are probabilistic, so that is a warning by default; with
  * {@code requireInteresting} it is a failure.
  *
