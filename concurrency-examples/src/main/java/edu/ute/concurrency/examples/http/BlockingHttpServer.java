@@ -269,7 +269,7 @@ public abstract sealed class BlockingHttpServer implements HttpServer
                 write(connection, out, output);
                 HttpRequestParser.Phase now = parser.phase();
                 if (now == HttpRequestParser.Phase.IDLE) {
-                    // the idle clock restarts after every read and every write (RFC 9112 9.3), so a
+                    // the idle clock restarts after every read and every write (RFC 9112 9.5), so a
                     // connection that keeps sending requests is never closed by it
                     deadline = System.nanoTime() + config.idleTimeout().toNanos();
                 } else if (now != phase || answered) {

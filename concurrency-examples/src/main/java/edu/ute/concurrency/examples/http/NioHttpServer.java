@@ -233,8 +233,9 @@ public final class NioHttpServer implements HttpServer {
             return;
         }
         if (c.channel.read(c.in) < 0) {
-            // A client may half-close right after its last pipelined request (RFC 9112 9.3.2, 9.6):
-            // the complete requests already read are still answered; only a partial one is lost.
+            // A client may half-close right after its last pipelined request: it can still receive
+            // (RFC 9293 3.6), so the complete requests it sent are answered (RFC 9112 9.3.2) before
+            // the close; only a partial one is lost.
             c.inputClosed = true;
         }
         serve(c);
@@ -271,7 +272,7 @@ public final class NioHttpServer implements HttpServer {
     /**
      * Chooses the timeout that applies after bytes were parsed or answers written. The idle clock
      * restarts at every read and at the end of every write, so only a connection with no traffic
-     * at all for the idle timeout is closed by it (RFC 9112 9.3); a request under way keeps the
+     * at all for the idle timeout is closed by it (RFC 9112 9.5); a request under way keeps the
      * clock of its phase, which started with the phase's first byte.
      */
     private void armDeadline(Connection c, boolean answered) {
