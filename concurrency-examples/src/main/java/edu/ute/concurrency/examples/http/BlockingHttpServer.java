@@ -247,7 +247,7 @@ public abstract sealed class BlockingHttpServer implements HttpServer
             ByteBuffer input = ByteBuffer.wrap(inputBytes, 0, 0);
             ByteBuffer output = ByteBuffer.allocate(OUTPUT_BATCH_BYTES);
             HttpRequestParser.Phase phase = HttpRequestParser.Phase.IDLE;
-            long deadline = System.nanoTime() + config.idleTimeout().toNanos();
+            long deadline = 0; // set below, before the first read
             while (!stopping) {
                 boolean answered = false;
                 ParseResult result;
@@ -268,14 +268,16 @@ public abstract sealed class BlockingHttpServer implements HttpServer
                 // everything read so far is consumed; send the answers in one write, as pipelining wants
                 write(connection, out, output);
                 HttpRequestParser.Phase now = parser.phase();
-                if (now != phase || (answered && now == HttpRequestParser.Phase.HEAD)) {
-                    phase = now;
-                    deadline = System.nanoTime() + switch (now) {
-                        case IDLE -> config.idleTimeout().toNanos();
-                        case HEAD -> config.headerTimeout().toNanos();
-                        case CONTENT -> config.bodyTimeout().toNanos();
-                    };
+                if (now == HttpRequestParser.Phase.IDLE) {
+                    // the idle clock restarts after every read and every write (RFC 9112 9.5), so a
+                    // connection that keeps sending requests is never closed by it
+                    deadline = System.nanoTime() + config.idleTimeout().toNanos();
+                } else if (now != phase || answered) {
+                    // a new head or content began in the bytes just read: its clock starts now
+                    deadline = System.nanoTime() + (now == HttpRequestParser.Phase.HEAD
+                            ? config.headerTimeout().toNanos() : config.bodyTimeout().toNanos());
                 }
+                phase = now;
                 long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 int n;
                 try {
@@ -295,7 +297,9 @@ public abstract sealed class BlockingHttpServer implements HttpServer
                     return;
                 }
                 if (n < 0) {
-                    return; // the client closed; anything half-sent cannot be answered
+                    // the client closed or half-closed: every complete request read is answered already
+                    // (the loop above consumes all input before reading more); a partial one cannot be
+                    return;
                 }
                 input.clear().limit(n);
             }

@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  * Add {@code --server-cpus 0} to pin the servers to CPU 0 with {@code taskset} (then pin the
  * generator too: put {@code taskset -c 1} before {@code mvn}), {@code --tool wrk} to load with wrk
  * instead (pinned with {@code --client-cpus 1}), and {@code nginx} to the server list to include
- * nginx (one worker) serving the same page. Expected output, one row per server and count:
+ * nginx (one worker) serving the same page. {@code --idle-timeout 3s} runs every row at a short
+ * keep-alive idle timeout: the load never pauses, so no connection may be closed by it and the
+ * errors column must stay 0. Expected output, one row per server and count:
  * <pre>
  * server  conns    req/s   p50 ms   p99 ms   errors  server CPU s  req/CPU-s
  * nio       100    41234     2.31     5.02        0          9.80      42075
@@ -58,6 +60,8 @@ public final class HttpLoadComparison {
               --duration T        measured time per row (default 10s)
               --warmup T          unmeasured load before each row (default 3s)
               --max-requests N    stop a row after N requests (default 20000000)
+              --idle-timeout T    keep-alive idle timeout of our servers and nginx (default 15s, the
+                                  servers' own; the JDK server keeps its own)
               --tool T            java (this package's LoadGenerator, default) or wrk
               --server-cpus CPUS  run servers under taskset -c CPUS, e.g. 0
               --client-cpus CPUS  run wrk under taskset -c CPUS, e.g. 1
@@ -65,7 +69,7 @@ public final class HttpLoadComparison {
             """;
 
     record Options(List<String> servers, List<Integer> connections, Duration duration, Duration warmup,
-                   long maxRequests, String tool, String serverCpus, String clientCpus) {
+                   long maxRequests, Duration idleTimeout, String tool, String serverCpus, String clientCpus) {
     }
 
     public static void main(String[] args) {
@@ -100,6 +104,7 @@ public final class HttpLoadComparison {
         Duration duration = Duration.ofSeconds(10);
         Duration warmup = Duration.ofSeconds(3);
         long maxRequests = 20_000_000;
+        Duration idleTimeout = HttpServerConfig.defaults().idleTimeout();
         String tool = "java";
         String serverCpus = null;
         String clientCpus = null;
@@ -142,6 +147,7 @@ public final class HttpLoadComparison {
                         throw new IllegalArgumentException("--max-requests expects a number, got '" + value + "'");
                     }
                 }
+                case "--idle-timeout" -> idleTimeout = HttpServerMain.duration(arg, value);
                 case "--tool" -> {
                     if (!value.equals("java") && !value.equals("wrk")) {
                         throw new IllegalArgumentException("--tool expects java or wrk, got '" + value + "'");
@@ -153,18 +159,23 @@ public final class HttpLoadComparison {
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new Options(servers, connections, duration, warmup, maxRequests, tool, serverCpus, clientCpus);
+        if (idleTimeout.isZero() || idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("--idle-timeout must be positive, got '" + idleTimeout + "'");
+        }
+        return new Options(servers, connections, duration, warmup, maxRequests, idleTimeout, tool, serverCpus,
+                clientCpus);
     }
 
     static void run(Options options) throws IOException, InterruptedException {
-        System.out.printf("machine: %d CPUs, %s %s, load tool: %s, %.1f s per row after %.1f s warm-up%n",
+        System.out.printf("machine: %d CPUs, %s %s, load tool: %s, %.1f s per row after %.1f s warm-up,"
+                        + " idle timeout %.1f s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), options.tool(), options.duration().toMillis() / 1000.0,
-                options.warmup().toMillis() / 1000.0);
+                options.warmup().toMillis() / 1000.0, options.idleTimeout().toMillis() / 1000.0);
         System.out.printf("%-8s %6s %9s %8s %8s %8s %13s %10s%n",
                 "server", "conns", "req/s", "p50 ms", "p99 ms", "errors", "server CPU s", "req/CPU-s");
         for (String server : options.servers()) {
-            try (RunningServer running = RunningServer.start(server, options.serverCpus())) {
+            try (RunningServer running = RunningServer.start(server, options.serverCpus(), options.idleTimeout())) {
                 for (int connections : options.connections()) {
                     load(options, running.url(), connections, options.warmup());
                     double cpuBefore = running.cpuSeconds();
@@ -276,18 +287,19 @@ public final class HttpLoadComparison {
             this.scratch = scratch;
         }
 
-        static RunningServer start(String server, String cpus) throws IOException {
-            return server.equals("nginx") ? startNginx(cpus) : startJava(server, cpus);
+        static RunningServer start(String server, String cpus, Duration idleTimeout) throws IOException {
+            return server.equals("nginx") ? startNginx(cpus, idleTimeout) : startJava(server, cpus, idleTimeout);
         }
 
-        private static RunningServer startJava(String mode, String cpus) throws IOException {
+        private static RunningServer startJava(String mode, String cpus, Duration idleTimeout) throws IOException {
             List<String> command = new ArrayList<>(taskset(cpus));
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             if (mode.equals("jdk")) {
                 command.add("-Dsun.net.httpserver.nodelay=true");
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), HttpServerMain.class.getName(),
-                    "--mode", mode, "--port", "0", "--idle-timeout", "60s", "--max-connections", "20000"));
+                    "--mode", mode, "--port", "0", "--idle-timeout", idleTimeout.toMillis() + "ms",
+                    "--max-connections", "20000"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
@@ -309,7 +321,7 @@ public final class HttpLoadComparison {
             return new RunningServer(process, URI.create(matcher.group(1)), null);
         }
 
-        private static RunningServer startNginx(String cpus) throws IOException {
+        private static RunningServer startNginx(String cpus, Duration idleTimeout) throws IOException {
             Path dir = Files.createTempDirectory("ute-nginx-");
             Path www = Files.createDirectories(dir.resolve("www"));
             Files.write(www.resolve("index.html"), DemoSite.homePage("nginx"));
@@ -330,7 +342,7 @@ public final class HttpLoadComparison {
                     http {
                         access_log off;
                         keepalive_requests 100000000;
-                        keepalive_timeout 60s;
+                        keepalive_timeout %3$dms;
                         types { text/html html; }
                         charset utf-8;
                         client_body_temp_path %1$s;
@@ -339,7 +351,7 @@ public final class HttpLoadComparison {
                             root %1$s/www;
                         }
                     }
-                    """.formatted(dir, port);
+                    """.formatted(dir, port, idleTimeout.toMillis());
             Path confFile = dir.resolve("nginx.conf");
             Files.writeString(confFile, conf);
             List<String> command = new ArrayList<>(taskset(cpus));

@@ -26,7 +26,8 @@ import java.util.Objects;
  *       is what defeats slowloris clients that send one byte every few seconds. Answered with 408.
  *   <li>{@code bodyTimeout}: from the end of the head until the request content has been read.
  *   <li>{@code idleTimeout}: how long a connection may sit without starting a request (a new
- *       connection, or a keep-alive connection between requests). Closed silently.
+ *       connection, or a keep-alive connection between requests), counted from the end of the last
+ *       response written or the last byte read, whichever is later. Closed silently.
  *   <li>{@code writeTimeout}: how long writing a response may make no progress (a client that sends
  *       requests but never reads the answers). The connection is closed.
  *   <li>{@code lingerTimeout}: after the last response of a connection, how long the server keeps

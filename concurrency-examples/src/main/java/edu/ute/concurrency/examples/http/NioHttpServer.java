@@ -32,9 +32,10 @@ import java.util.Set;
  * "register interest in OP_WRITE" is what {@code await writer.drain()} does for you.
  *
  * <p>Defences, all on the same single thread: the head of a request is timed from its first byte
- * (slowloris), idle connections are closed, a client that stops reading its answers is not read
- * from until it catches up (back-pressure: at most {@value #OUTPUT_HIGH_WATER} bytes of answers
- * are queued per connection) and is closed after the write timeout, and connections above
+ * (slowloris), connections without traffic for the idle timeout are closed, a client that stops
+ * reading its answers is not read from until it catches up (back-pressure: requests are parsed only
+ * while less than {@value #OUTPUT_HIGH_WATER} bytes of answers are queued for the connection, and
+ * parsing resumes as the answers drain) and is closed after the write timeout, and connections above
  * {@code maxConnections} are answered 503 and closed. Timeouts are checked by a sweep over all
  * connections a few times per shortest timeout: cheap even for thousands of connections, and simpler
  * than a timer wheel.
@@ -175,7 +176,7 @@ public final class NioHttpServer implements HttpServer {
         Connection c = (Connection) key.attachment();
         try {
             if (key.isValid() && key.isWritable()) {
-                flush(c);
+                serve(c); // writes, then answers requests parked by back-pressure if there is room now
             }
             if (key.isValid() && key.isReadable()) {
                 read(c);
@@ -231,38 +232,59 @@ public final class NioHttpServer implements HttpServer {
             }
             return;
         }
-        int n = c.channel.read(c.in);
-        if (n < 0) {
-            close(c); // the client closed; anything half-sent cannot be answered
-            return;
+        if (c.channel.read(c.in) < 0) {
+            // A client may half-close right after its last pipelined request: it can still receive
+            // (RFC 9293 3.6), so the complete requests it sent are answered (RFC 9112 9.3.2) before
+            // the close; only a partial one is lost.
+            c.inputClosed = true;
         }
         serve(c);
     }
 
-    /** Answers every complete request in the input buffer, then writes what the socket takes. */
+    /**
+     * Answers the complete requests in the input buffer and writes what the socket takes. Parsing
+     * pauses while the answers queued are above the high-water mark, and resumes as soon as a write
+     * brings them below it, here or at the next write-ready event: a pipeline is answered whole, in
+     * order, with at most one high-water mark of answers in memory.
+     */
     private void serve(Connection c) throws IOException {
-        c.in.flip();
         boolean answered = false;
-        while (!c.closeAfterWrite && c.out.position() < OUTPUT_HIGH_WATER) {
-            ParseResult result = c.parser.parse(c.in);
-            if (result == null) {
-                break;
+        boolean parked;
+        do {
+            c.in.flip();
+            while (!c.closeAfterWrite && c.out.position() < OUTPUT_HIGH_WATER) {
+                ParseResult result = c.parser.parse(c.in);
+                if (result == null) {
+                    break; // the parser consumed every byte: nothing is left behind
+                }
+                answer(c, site.respond(result));
+                answered = true;
             }
-            answer(c, site.respond(result));
-            answered = true;
-        }
-        c.in.compact();
+            c.in.compact();
+            // stopped by the high-water mark with requests still unparsed: go on if the write made room
+            parked = !c.closeAfterWrite && c.out.position() >= OUTPUT_HIGH_WATER && c.in.position() > 0;
+            write(c);
+        } while (parked && c.out.position() < OUTPUT_HIGH_WATER);
+        armDeadline(c, answered);
+        afterWrite(c);
+    }
+
+    /**
+     * Chooses the timeout that applies after bytes were parsed or answers written. The idle clock
+     * restarts at every read and at the end of every write, so only a connection with no traffic
+     * at all for the idle timeout is closed by it (RFC 9112 9.5); a request under way keeps the
+     * clock of its phase, which started with the phase's first byte.
+     */
+    private void armDeadline(Connection c, boolean answered) {
         HttpRequestParser.Phase phase = c.parser.phase();
-        if (phase != c.phase || (answered && phase == HttpRequestParser.Phase.HEAD)) {
-            // a new phase starts its own clock; a head starts at its first byte, which came in this read
-            c.phase = phase;
-            c.deadline = System.nanoTime() + switch (phase) {
-                case IDLE -> config.idleTimeout().toNanos();
-                case HEAD -> config.headerTimeout().toNanos();
-                case CONTENT -> config.bodyTimeout().toNanos();
-            };
+        if (phase == HttpRequestParser.Phase.IDLE) {
+            c.deadline = System.nanoTime() + config.idleTimeout().toNanos();
+        } else if (phase != c.phase || answered) {
+            // a new head or content began in the bytes just parsed
+            c.deadline = System.nanoTime() + (phase == HttpRequestParser.Phase.HEAD
+                    ? config.headerTimeout().toNanos() : config.bodyTimeout().toNanos());
         }
-        flush(c);
+        c.phase = phase;
     }
 
     private void answer(Connection c, HttpResponse response) {
@@ -273,7 +295,8 @@ public final class NioHttpServer implements HttpServer {
         }
     }
 
-    private void flush(Connection c) throws IOException {
+    /** Writes what the socket takes now, without waiting. */
+    private void write(Connection c) throws IOException {
         if (c.out.position() > 0) {
             c.out.flip();
             int written = c.channel.write(c.out);
@@ -283,24 +306,32 @@ public final class NioHttpServer implements HttpServer {
                 c.writeDeadline = System.nanoTime() + config.writeTimeout().toNanos();
             }
         }
+        if (c.out.position() == 0) {
+            c.writeDeadline = 0;
+        }
+    }
+
+    private void flush(Connection c) throws IOException {
+        write(c);
+        afterWrite(c);
+    }
+
+    /** After a write: close, linger, or say which events this connection waits for next. */
+    private void afterWrite(Connection c) throws IOException {
         boolean pending = c.out.position() > 0;
         if (!pending && c.closeAfterWrite) {
             startLinger(c);
             return;
         }
+        if (!pending && c.inputClosed) {
+            close(c); // every complete request is answered and the client will send no more
+            return;
+        }
         int ops = pending ? SelectionKey.OP_WRITE : 0;
-        if (c.out.position() < OUTPUT_HIGH_WATER && !c.closeAfterWrite) {
+        if (c.out.position() < OUTPUT_HIGH_WATER && !c.closeAfterWrite && !c.inputClosed) {
             ops |= SelectionKey.OP_READ;
         }
-        if (!pending) {
-            c.writeDeadline = 0;
-        }
         c.key.interestOps(ops);
-        boolean wasBlocked = c.readBlocked;
-        c.readBlocked = (ops & SelectionKey.OP_READ) == 0;
-        if (wasBlocked && !c.readBlocked && c.in.position() > 0) {
-            serve(c); // back-pressure lifted: answer the requests that waited in the input buffer
-        }
     }
 
     /**
@@ -366,7 +397,8 @@ public final class NioHttpServer implements HttpServer {
         long deadline;
         long writeDeadline;
         boolean closeAfterWrite;
-        boolean readBlocked;
+        /** The client half-closed: answer what is complete, then close. */
+        boolean inputClosed;
         boolean lingering;
         long lingerBytes;
 

@@ -46,6 +46,12 @@ class LoadGeneratorTest {
         assertThat(options.servers()).containsExactly("nio", "nginx");
         assertThat(options.connections()).containsExactly(10, 20);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(options.idleTimeout()).as("the servers' own default")
+                .isEqualTo(HttpServerConfig.defaults().idleTimeout());
+        assertThat(HttpLoadComparison.parse(new String[] {"--idle-timeout", "3s"}).idleTimeout())
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> HttpLoadComparison.parse(new String[] {"--idle-timeout", "0s"}))
+                .hasMessageContaining("--idle-timeout");
         assertThatThrownBy(() -> HttpLoadComparison.parse(new String[] {"--servers", "apache"}))
                 .hasMessageContaining("apache");
         assertThat(HttpLoadComparison.parse(new String[] {"--help"})).isNull();

@@ -1,5 +1,6 @@
 package edu.ute.concurrency.examples.http;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,8 @@ final class RawHttpConnection implements AutoCloseable {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(readTimeoutMillis);
         socket.setTcpNoDelay(true);
-        in = socket.getInputStream();
+        // buffered: a test may read a thousand pipelined answers; one system call per byte is slow
+        in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
         out = socket.getOutputStream();
     }
 
@@ -54,6 +56,12 @@ final class RawHttpConnection implements AutoCloseable {
     RawHttpConnection send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+        return this;
+    }
+
+    /** Half-closes: the server sees the end of the input, and can still send its answers. */
+    RawHttpConnection halfClose() throws IOException {
+        socket.shutdownOutput();
         return this;
     }
 
