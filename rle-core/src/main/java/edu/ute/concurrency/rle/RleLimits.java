@@ -13,7 +13,7 @@ package edu.ute.concurrency.rle;
  *
  * @param maxWidth  largest accepted width in pixels
  * @param maxHeight largest accepted height in pixels
- * @param maxPixels largest accepted width × height
+ * @param maxPixels largest accepted width × height; at most {@code PackedBitImage.MAX_WORDS * 64}
  */
 public record RleLimits(int maxWidth, int maxHeight, long maxPixels) {
     /** A 600-dpi A3 page in either orientation: at most 9921 pixels a side, 69,605,736 pixels. */
@@ -29,17 +29,21 @@ public record RleLimits(int maxWidth, int maxHeight, long maxPixels) {
     }
 
     /**
-     * Checks that a {@code width} × {@code height} image is within these limits.
+     * Checks that a {@code width} × {@code height} image is within these limits and fits one
+     * {@link PackedBitImage}.
      *
      * @param offset byte offset of the header field, for the exception message
      * @throws RleFormatException naming the dimension and the limit it exceeds
+     * @throws IllegalArgumentException if {@code width} or {@code height} is negative: sizes read from
+     *         a file are never negative, so a negative one is a mistake of the caller
      */
     public void check(long width, long height, long offset) throws RleFormatException {
         if (width < 0 || height < 0) {
-            throw new RleFormatException("negative image size " + width + "x" + height, offset);
+            throw new IllegalArgumentException("negative image size " + width + "x" + height);
         }
+        // Each side is at most 2^31 - 1 once past the first two tests, so neither product overflows.
         if (width > maxWidth || height > maxHeight || width * height > maxPixels
-                || (long) PackedBitImage.wordsFor((int) width) * height > PackedBitImage.MAX_WORDS) {
+                || ((width + 63) >>> 6) * height > PackedBitImage.MAX_WORDS) {
             throw new RleFormatException("image size " + width + "x" + height + " is over the limit of "
                     + maxWidth + "x" + maxHeight + " and " + maxPixels + " pixels (see RleLimits)", offset);
         }

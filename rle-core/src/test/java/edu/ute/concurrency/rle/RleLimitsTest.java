@@ -29,6 +29,13 @@ class RleLimitsTest {
     }
 
     @Test
+    void aNegativeSizeIsTheCallersMistakeNotCorruptData() {
+        assertThatThrownBy(() -> RleLimits.DEFAULT.check(-1, 5, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1x5");
+        assertThatThrownBy(() -> RleLimits.DEFAULT.check(5, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theLargestLimitsStillRefuseWhatNoImageCanHold() {
         // 2^31-1 square passes each side but not the pixel count; a full-width row of 2^31-1 pixels
         // needs 2^25 words a row, so 64 of them exceed one array.
