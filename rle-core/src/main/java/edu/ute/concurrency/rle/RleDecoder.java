@@ -86,7 +86,8 @@ public final class RleDecoder {
     /**
      * Returns a reader that decodes a payload streamed from {@code in} one row at a time, holding one
      * row's worth of bytes: for images larger than memory. The payload must run to the end of the
-     * stream; closing the reader closes {@code in}.
+     * stream; closing the reader closes {@code in}. Its buffer grows only as bytes arrive, so the
+     * size alone costs nothing.
      *
      * @throws RleFormatException if the size is over this decoder's limits
      * @throws IllegalArgumentException if {@code width} or {@code height} is negative
