@@ -11,6 +11,15 @@ package edu.ute.concurrency.rle;
  * RleDecoder decoder = Rle.decoder(new RleLimits(100_000, 100_000, 1L << 31));
  * }</pre>
  *
+ * <p>Readers check the sizes a header states against these limits, with overflow-checked arithmetic,
+ * before anything proportional to them is allocated. The library's own readers ({@link RleFile},
+ * {@link Pbm}, {@link CourseRleFile}, the streaming {@link RleRowReader}) then allocate only as the
+ * input delivers the bytes that need it. ImageIO decodes a whole image at once, so {@link ImageFiles} bounds its raster instead: at most
+ * {@code maxPixels} bytes, one byte for each pixel the limits admit, so a 32-bit colour image is
+ * refused at a quarter of the pixels of a 1-bit one. The largest limits the constructor accepts are
+ * {@code new RleLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, PackedBitImage.MAX_WORDS * 64)}: every
+ * reader stays strict under them too.
+ *
  * @param maxWidth  largest accepted width in pixels
  * @param maxHeight largest accepted height in pixels
  * @param maxPixels largest accepted width × height; at most {@code PackedBitImage.MAX_WORDS * 64}
