@@ -2,19 +2,28 @@ package edu.ute.concurrency.rle;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 /**
- * The file the course's Python case study writes ({@code compress_image}): the width and the height
- * as 2-byte little-endian numbers, then the RLE payload, with no checksum or index. Use it to
- * exchange files with the Python program; use {@link RleFile} for everything else.
+ * A bare file layout for an RLE payload: the width and the height as 2-byte little-endian numbers,
+ * then the payload (see {@link Rle}), with no magic number, checksum or block index. Use
+ * {@link RleFile} unless a program on the other side needs exactly this layout.
  *
- * <p>The Python program builds its bits from PIL's mode-"1" pixel values, where black is 0 and white
- * is 255, so <em>in its files a 1 bit is white</em>. This class inverts on the way in and out, so
- * images in memory keep 1 = black as everywhere else in this library:
+ * <pre>
+ * offset  size  field
+ * 0       2     width in pixels, 0..65535, little-endian
+ * 2       2     height in pixels, 0..65535, little-endian
+ * 4       P     payload, to the end of the file; in it, a 1 bit is a WHITE pixel
+ * </pre>
+ * The payload follows the byte format of {@link Rle} with one difference: the colour bit is inverted,
+ * so that {@code 0011100000} (1 = black) is stored as the runs of {@code 1100011111}. This class inverts
+ * on the way in and out, so images in memory keep 1 = black as everywhere else in this library:
  * <pre>{@code
- * byte[] forPython = CourseRleFile.encode(page);           // what compress_image would have written
- * PackedBitImage fromPython = CourseRleFile.decode(bytes); // a file compress_image wrote
+ * byte[] bytes = CourseRleFile.encode(page);               // "0011100000" -> 0A 00 01 00 82 03 85
+ * PackedBitImage back = CourseRleFile.decode(bytes);       // every run checked, as by RleDecoder
  * }</pre>
+ * Decoding checks the size against the {@link RleLimits} and the payload length against the size before
+ * allocating, and every run after; with no checksum, a flipped colour bit goes unnoticed.
  *
  * <p><b>Thread safety.</b> Stateless; the methods may be called from any thread.
  */
@@ -25,10 +34,15 @@ public final class CourseRleFile {
     private CourseRleFile() {
     }
 
-    /** Encodes {@code image} as the Python program would (1 = white in the file). */
+    /**
+     * Encodes {@code image} in this layout (1 = white in the file).
+     *
+     * @throws IllegalArgumentException if a side is over {@link #MAX_SIDE}
+     */
     public static byte[] encode(PackedBitImage image) {
+        Objects.requireNonNull(image, "image");
         if (image.width() > MAX_SIDE || image.height() > MAX_SIDE) {
-            throw new IllegalArgumentException("the course format holds at most " + MAX_SIDE + " pixels a side, not "
+            throw new IllegalArgumentException("this layout holds at most " + MAX_SIDE + " pixels a side, not "
                     + image.width() + "x" + image.height());
         }
         byte[] payload = Rle.encoder().encode(inverted(image));
@@ -37,15 +51,22 @@ public final class CourseRleFile {
         return out.array();
     }
 
-    /** Decodes a file written by the Python program, with the {@link RleLimits#DEFAULT default} limits. */
+    /** Decodes a file in this layout with the {@link RleLimits#DEFAULT default} limits. */
     public static PackedBitImage decode(byte[] file) throws RleFormatException {
         return decode(file, RleLimits.DEFAULT);
     }
 
-    /** Decodes a file written by the Python program. */
+    /**
+     * Decodes a file in this layout.
+     *
+     * @throws RleFormatException if the file is truncated, its size is over {@code limits}, or its payload
+     *         is corrupt; the offset is a file offset
+     */
     public static PackedBitImage decode(byte[] file, RleLimits limits) throws RleFormatException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(limits, "limits");
         if (file.length < 4) {
-            throw new RleFormatException("truncated course file: the header needs 4 bytes, only " + file.length, file.length);
+            throw new RleFormatException("truncated file: the header needs 4 bytes, only " + file.length, file.length);
         }
         ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         int width = in.getShort() & 0xFFFF;

@@ -1,8 +1,11 @@
 package edu.ute.concurrency.rle;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
+import java.awt.image.MultiPixelPackedSampleModel;
+import java.awt.image.SampleModel;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,9 +17,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.event.IIOReadProgressListener;
+import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -24,6 +33,14 @@ import javax.imageio.stream.ImageInputStream;
  * through ImageIO PNG, GIF and BMP (thresholded to 1 bit: a pixel is black when its luminance is below
  * half, transparent pixels are white). Every write goes to a temporary file in the target directory
  * that is then moved into place, so a failure never leaves a truncated file behind.
+ *
+ * <p>ImageIO decodes into a raster of its own, 1 to 64 bits a pixel depending on the file, before the
+ * image becomes 1 bit. So the reader asks ImageIO for the size and the pixel type first, and refuses
+ * before decoding when the pixels are over the {@link RleLimits}, or when that raster would take more
+ * than {@link RleLimits#maxPixels()} bytes (one byte for each pixel the limits admit). A decode that
+ * ImageIO only warns about (a JPEG cut short, a PNG chunk out of place), or a GIF whose data ends
+ * before its last row (ImageIO's GIF reader fills the rest with colour 0 without a word), is refused
+ * as damaged.
  *
  * <pre>{@code
  * PackedBitImage page = ImageFiles.read(Path.of("scan.png"));   // format found from the content
@@ -48,9 +65,12 @@ public final class ImageFiles {
      *
      * @throws PbmFormatException  for a malformed PBM file
      * @throws RleFormatException  for a corrupt {@code .rle} file
-     * @throws IOException         naming the file when it is in no format this reads, or is over the limits
+     * @throws IOException         naming the file when it is in no format this reads, is over the limits,
+     *                             or is damaged (ImageIO's errors and warnings alike)
      */
     public static PackedBitImage read(Path path, RleLimits limits) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(limits, "limits");
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 65536)) {
             in.mark(4);
             byte[] magic = in.readNBytes(4);
@@ -68,27 +88,142 @@ public final class ImageFiles {
 
     private static PackedBitImage readWithImageIo(InputStream in, Path path, RleLimits limits) throws IOException {
         try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
-            var readers = iis == null ? java.util.Collections.<ImageReader>emptyIterator() : ImageIO.getImageReaders(iis);
+            Iterator<ImageReader> readers = iis == null ? Collections.emptyIterator() : ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
                 throw new IOException(path + ": not an image this program reads (PBM, .rle, PNG, GIF, BMP, JPEG)");
             }
             ImageReader reader = readers.next();
+            String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+            DamageListener damage = new DamageListener();
+            String refusal;
+            BufferedImage decoded = null;
             try {
                 reader.setInput(iis, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                try {
-                    limits.check(width, height, -1);
-                } catch (RleFormatException e) {
-                    throw new IOException(path + ": image size " + width + "x" + height + " is over the limit (see RleLimits)");
+                reader.addIIOReadWarningListener(damage);
+                reader.addIIOReadProgressListener(damage);
+                refusal = checkBeforeDecoding(reader, format, limits);
+                if (refusal == null) {
+                    decoded = reader.read(0);
+                    refusal = damage.verdict(format);
                 }
-                return fromBufferedImage(reader.read(0));
+            } catch (IOException e) {
+                throw new IOException(path + ": cannot decode this " + format + " image: " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 // ImageIO's decoders throw unchecked exceptions on some corrupt files.
-                throw new IOException(path + ": corrupt " + reader.getFormatName() + " image: " + e, e);
+                throw new IOException(path + ": corrupt " + format + " image: " + e, e);
             } finally {
                 reader.dispose();
             }
+            if (refusal != null) {
+                throw new IOException(path + ": " + refusal);
+            }
+            return fromBufferedImage(decoded);
+        }
+    }
+
+    /**
+     * Reads the size and the pixel type of image 0, without decoding it, and returns why it must not be
+     * decoded (an impossible size, over {@code limits}, a raster over their bytes), or null.
+     */
+    private static String checkBeforeDecoding(ImageReader reader, String format, RleLimits limits) throws IOException {
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width < 1 || height < 1) {
+            return "damaged " + format + " image: size " + width + "x" + height;
+        }
+        try {
+            limits.check(width, height, -1);
+        } catch (RleFormatException e) {
+            return "image size " + width + "x" + height + " is over the limit (see RleLimits)";
+        }
+        // read(0) decodes into the first of these types.
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        if (types == null || !types.hasNext()) {
+            return format + " image with a pixel type ImageIO cannot decode";
+        }
+        SampleModel model = types.next().getSampleModel();
+        int elementBits = DataBuffer.getDataTypeSize(model.getDataType());
+        long bitsPerPixel = model instanceof MultiPixelPackedSampleModel packed ? packed.getPixelBitStride()
+                : (long) elementBits * model.getNumDataElements();
+        // Sides below 2^31 and at most a few hundred bits a pixel: exact in long, and checked anyway.
+        long rowBytes = Math.ceilDiv(Math.multiplyExact(width, bitsPerPixel), 8);
+        long rasterBytes = Math.multiplyExact(rowBytes, height);
+        if (rasterBytes > limits.maxPixels()) {
+            return "a " + width + "x" + height + " " + format + " image at " + bitsPerPixel + " bits a pixel takes "
+                    + rasterBytes + " bytes to decode, over the limit of " + limits.maxPixels()
+                    + " (one byte a pixel of RleLimits.maxPixels)";
+        }
+        if (rasterBytes / Math.max(1, elementBits / 8) > Integer.MAX_VALUE - 8) {
+            return "a " + width + "x" + height + " " + format + " image at " + bitsPerPixel
+                    + " bits a pixel is larger than ImageIO can hold in one array";
+        }
+        return null;
+    }
+
+    /**
+     * Collects what an ImageIO reader reports besides its result: the first warning (and asks the reader
+     * to stop, since the image is refused anyway) and the last progress figure.
+     */
+    private static final class DamageListener implements IIOReadWarningListener, IIOReadProgressListener {
+        private String warning;
+        private float progress = -1;
+
+        /** Why the image just decoded is damaged, or null if nothing says it is. */
+        String verdict(String format) {
+            if (warning != null) {
+                return "damaged " + format + " image: " + warning;
+            }
+            // The GIF reader alone returns normally when its data runs out; its progress, reported once
+            // a row, then stops short of 100 %.
+            if (format.equals("GIF") && progress < 100f) {
+                return "damaged GIF image: its data ends before its last row";
+            }
+            return null;
+        }
+
+        @Override
+        public void warningOccurred(ImageReader source, String message) {
+            if (warning == null) {
+                warning = message;
+                source.abort();
+            }
+        }
+
+        @Override
+        public void imageProgress(ImageReader source, float percentageDone) {
+            progress = percentageDone;
+        }
+
+        @Override
+        public void sequenceStarted(ImageReader source, int minIndex) {
+        }
+
+        @Override
+        public void sequenceComplete(ImageReader source) {
+        }
+
+        @Override
+        public void imageStarted(ImageReader source, int imageIndex) {
+        }
+
+        @Override
+        public void imageComplete(ImageReader source) {
+        }
+
+        @Override
+        public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {
+        }
+
+        @Override
+        public void thumbnailProgress(ImageReader source, float percentageDone) {
+        }
+
+        @Override
+        public void thumbnailComplete(ImageReader source) {
+        }
+
+        @Override
+        public void readAborted(ImageReader source) {
         }
     }
 

@@ -51,12 +51,34 @@ public final class PackedBitImage {
         this.words = new long[(int) total];
     }
 
+    /**
+     * Adopts {@code words} as the pixels of a {@code width} × {@code height} image, without copying: for
+     * readers in this package that grow the array as rows arrive. The caller guarantees the length is
+     * {@code wordsFor(width) * height} and the padding bits are clear.
+     */
+    PackedBitImage(int width, int height, long[] words) {
+        this.width = width;
+        this.height = height;
+        this.wordsPerRow = wordsFor(width);
+        if ((long) wordsPerRow * height != words.length) {
+            throw new IllegalArgumentException(words.length + " words cannot be a " + width + "x" + height + " image");
+        }
+        this.words = words;
+    }
+
     /** The largest number of 64-bit words one image may hold (the largest Java array). */
     public static final long MAX_WORDS = Integer.MAX_VALUE - 8;
 
-    /** Words needed to hold a row of {@code width} pixels. */
+    /**
+     * Words needed to hold a row of {@code width} pixels.
+     *
+     * @throws IllegalArgumentException if {@code width} is negative
+     */
     public static int wordsFor(int width) {
-        return (width + 63) >>> 6;
+        if (width < 0) {
+            throw new IllegalArgumentException("negative width " + width);
+        }
+        return (width + 63) >>> 6; // unsigned shift: right even where width + 63 passes 2^31
     }
 
     public int width() {
@@ -128,18 +150,24 @@ public final class PackedBitImage {
     /**
      * Copies row {@code y} into {@code dst[0, wordsPerRow())}, in the layout described in the class
      * documentation.
+     *
+     * @throws IllegalArgumentException if {@code dst} is shorter than {@link #wordsPerRow()}
      */
     public void copyRow(int y, long[] dst) {
         Objects.checkIndex(y, height);
+        checkRowArray(dst, "dst");
         System.arraycopy(words, y * wordsPerRow, dst, 0, wordsPerRow);
     }
 
     /**
      * Replaces row {@code y} with {@code src[0, wordsPerRow())}; bits of the last word past the width
      * are ignored.
+     *
+     * @throws IllegalArgumentException if {@code src} is shorter than {@link #wordsPerRow()}
      */
     public void setRow(int y, long[] src) {
         Objects.checkIndex(y, height);
+        checkRowArray(src, "src");
         int base = y * wordsPerRow;
         System.arraycopy(src, 0, words, base, wordsPerRow);
         maskPadding(base);
@@ -177,6 +205,14 @@ public final class PackedBitImage {
     void maskPadding(int base) {
         if ((width & 63) != 0) {
             words[base + wordsPerRow - 1] &= -1L >>> -width;
+        }
+    }
+
+    private void checkRowArray(long[] row, String name) {
+        Objects.requireNonNull(row, name);
+        if (row.length < wordsPerRow) {
+            throw new IllegalArgumentException(name + " has " + row.length + " words, width " + width + " needs "
+                    + wordsPerRow);
         }
     }
 

@@ -24,8 +24,10 @@ import java.util.Objects;
  * }
  * }</pre>
  * The reader accepts comments ({@code #} to the end of the line) and any whitespace in the header,
- * ignores the padding bits at the end of each P4 row, and refuses sizes over its {@link RleLimits}
- * before allocating. Only the first image of a multi-image file is read.
+ * ignores the padding bits at the end of each P4 row, and refuses sizes over its {@link RleLimits}.
+ * It allocates the raster as the rows arrive, not from the header, so a file that ends early costs
+ * memory for what it holds, not for what its header claims. Only the first image of a multi-image
+ * file is read.
  *
  * <p><b>Thread safety.</b> Stateless; the methods may be called from any thread.
  */
@@ -48,8 +50,13 @@ public final class Pbm {
         return read(in, RleLimits.DEFAULT);
     }
 
-    /** Reads a PBM image, refusing sizes over {@code limits}. */
+    /**
+     * Reads a PBM image, refusing sizes over {@code limits}. Does not close {@code in}.
+     *
+     * @throws PbmFormatException if the file is malformed, truncated or over the limits
+     */
     public static PackedBitImage read(InputStream in, RleLimits limits) throws IOException {
+        Objects.requireNonNull(in, "in");
         Objects.requireNonNull(limits, "limits");
         Scanner s = new Scanner(in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 65536));
         int m1 = s.next();
@@ -64,7 +71,7 @@ public final class Pbm {
         } catch (RleFormatException e) {
             throw new PbmFormatException("image size " + width + "x" + height + " is over the limit", s.line, s.offset);
         }
-        PackedBitImage image = new PackedBitImage(width, height);
+        Raster raster = new Raster(width, height);
         if (m2 == '4') {
             // Exactly one whitespace character separates the header from a raw raster, whose bytes
             // may themselves look like whitespace or '#'.
@@ -73,50 +80,103 @@ public final class Pbm {
                 throw new PbmFormatException(sep < 0 ? "file ends before the raster"
                         : "expected one whitespace character after the height, found " + describe(sep), s.line, s.offset - 1);
             }
-            readRaw(s, image);
+            readRaw(s, raster);
         } else {
-            readPlain(s, image); // skips whitespace and comments itself, the header's end included
+            readPlain(s, raster); // skips whitespace and comments itself, the header's end included
         }
-        return image;
+        return raster.image();
     }
 
-    private static void readRaw(Scanner s, PackedBitImage image) throws IOException {
-        int width = image.width();
-        int rowBytes = (width + 7) >>> 3;
-        int wpr = image.wordsPerRow();
-        // Room for whole 8-byte words, so each word is one big-endian load and one bit reversal.
-        byte[] rowBuf = new byte[wpr * 8];
-        long[] row = new long[wpr];
-        for (int y = 0; y < image.height(); y++) {
-            int n = s.in.readNBytes(rowBuf, 0, rowBytes);
-            if (n < rowBytes) {
-                throw new PbmFormatException("raster ends in row " + y + " of " + image.height() + " (" + n + " of "
-                        + rowBytes + " bytes)", s.line, s.offset + n);
+    /** Bytes of a P4 row handled at a time: a whole number of words, so each word is one big-endian load. */
+    private static final int CHUNK = 8192;
+
+    private static void readRaw(Scanner s, Raster r) throws IOException {
+        int rowBytes = (r.width + 7) >>> 3;
+        byte[] chunk = new byte[Math.min(CHUNK, r.wordsPerRow * 8)];
+        for (int y = 0; y < r.height && rowBytes > 0; y++) {
+            int base = y * r.wordsPerRow;
+            for (int done = 0; done < rowBytes; ) {
+                int n = Math.min(chunk.length, rowBytes - done);
+                int got = s.in.readNBytes(chunk, 0, n);
+                if (got < n) {
+                    throw new PbmFormatException("raster ends in row " + y + " of " + r.height + " (" + (done + got)
+                            + " of " + rowBytes + " bytes)", s.line, s.offset + done + got);
+                }
+                int words = (n + 7) >>> 3;
+                java.util.Arrays.fill(chunk, n, words * 8, (byte) 0);
+                int first = base + (done >>> 3);
+                long[] w = r.room(first + words);
+                for (int k = 0; k < words; k++) {
+                    // PBM's first pixel is the byte's top bit; ours is the word's bottom bit.
+                    w[first + k] = Long.reverse((long) LONG_BE.get(chunk, k * 8));
+                }
+                done += n;
             }
             s.offset += rowBytes;
-            java.util.Arrays.fill(rowBuf, rowBytes, rowBuf.length, (byte) 0);
-            for (int k = 0; k < wpr; k++) {
-                // PBM's first pixel is the byte's top bit; ours is the word's bottom bit.
-                row[k] = Long.reverse((long) LONG_BE.get(rowBuf, k * 8));
-            }
-            image.setRow(y, row); // drops the padding bits
+            r.clearPadding(base);
         }
     }
 
-    private static void readPlain(Scanner s, PackedBitImage image) throws IOException {
-        long[] row = new long[image.wordsPerRow()];
-        for (int y = 0; y < image.height(); y++) {
-            java.util.Arrays.fill(row, 0L);
-            for (int x = 0; x < image.width(); x++) {
+    private static void readPlain(Scanner s, Raster r) throws IOException {
+        for (int y = 0; y < r.height && r.width > 0; y++) {
+            int base = y * r.wordsPerRow;
+            long[] w = r.words;
+            for (int x = 0; x < r.width; x++) {
                 int c = s.skipSpaceAndComments();
                 if (c == '1') {
-                    row[x >>> 6] |= 1L << x;
+                    if (base + (x >>> 6) >= w.length) {
+                        w = r.room(base + (x >>> 6) + 1);
+                    }
+                    w[base + (x >>> 6)] |= 1L << x;
                 } else if (c != '0') {
                     throw new PbmFormatException(c < 0 ? "raster ends at pixel (" + x + ", " + y + ")"
                             : "expected 0 or 1 for pixel (" + x + ", " + y + "), found " + describe(c), s.line, s.offset - 1);
                 }
             }
-            image.setRow(y, row);
+        }
+    }
+
+    /**
+     * The words of an image being read, grown as its rows arrive rather than allocated from the header:
+     * the array doubles, capped at the image's size, so it holds at most twice the words of the pixels
+     * read so far (or a first 64 KiB), and exactly the image once the input is complete.
+     */
+    private static final class Raster {
+        /** First allocation, in words: 64 KiB, small beside any file that fills it. */
+        private static final int INITIAL = 8192;
+
+        final int width;
+        final int height;
+        final int wordsPerRow;
+        final int total;
+        long[] words = new long[0];
+
+        Raster(int width, int height) {
+            this.width = width;
+            this.height = height;
+            this.wordsPerRow = PackedBitImage.wordsFor(width);
+            this.total = (int) ((long) wordsPerRow * height); // RleLimits.check keeps it within one array
+        }
+
+        /** The array, grown if needed to hold at least {@code needed} words (never more than the image). */
+        long[] room(int needed) {
+            if (needed > words.length) {
+                long grown = Math.max(needed, Math.max(INITIAL, 2L * words.length));
+                words = java.util.Arrays.copyOf(words, (int) Math.min(grown, total));
+            }
+            return words;
+        }
+
+        /** Clears the bits past the width in the row starting at word {@code base}. */
+        void clearPadding(int base) {
+            if ((width & 63) != 0) {
+                words[base + wordsPerRow - 1] &= -1L >>> -width;
+            }
+        }
+
+        /** The finished image; rows never written (all white in P1) are the zeros the array grew with. */
+        PackedBitImage image() {
+            return new PackedBitImage(width, height, room(total));
         }
     }
 

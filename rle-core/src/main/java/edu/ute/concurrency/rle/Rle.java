@@ -59,8 +59,17 @@ public final class Rle {
         return new RleDecoder(limits);
     }
 
-    /** Number of groups in a row of {@code width} pixels: {@code ceil(width / 127)}. */
+    /**
+     * Number of groups in a row of {@code width} pixels: {@code ceil(width / 127)}, which is also the
+     * fewest bytes such a row can encode to.
+     *
+     * @throws IllegalArgumentException if {@code width} is negative
+     */
     public static int groupsPerRow(int width) {
-        return (width + GROUP_BITS - 1) / GROUP_BITS;
+        if (width < 0) {
+            throw new IllegalArgumentException("negative width " + width);
+        }
+        // In long: width + 126 overflows int for widths within 126 of 2^31.
+        return (int) (((long) width + GROUP_BITS - 1) / GROUP_BITS);
     }
 }

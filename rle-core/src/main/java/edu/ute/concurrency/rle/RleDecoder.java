@@ -29,13 +29,21 @@ public final class RleDecoder {
         return limits;
     }
 
-    /** Decodes a whole payload; every byte of {@code payload} must belong to the image. */
+    /**
+     * Decodes a whole payload; every byte of {@code payload} must belong to the image.
+     *
+     * @throws RleFormatException if the payload is corrupt, or the size is over this decoder's limits
+     *         (the size travels with the payload, so it counts as data)
+     * @throws IllegalArgumentException if {@code width} or {@code height} is negative
+     */
     public PackedBitImage decode(byte[] payload, int width, int height) throws RleFormatException {
+        Objects.requireNonNull(payload, "payload");
         return decode(payload, 0, payload.length, width, height);
     }
 
-    /** Decodes the payload in {@code src[offset, offset + length)}. */
+    /** Decodes the payload in {@code src[offset, offset + length)}; see {@link #decode(byte[], int, int)}. */
     public PackedBitImage decode(byte[] src, int offset, int length, int width, int height) throws RleFormatException {
+        Objects.requireNonNull(src, "src");
         Objects.checkFromIndexSize(offset, length, src.length);
         limits.check(width, height, -1);
         checkPlausibleLength(length, width, height, 0);
@@ -65,8 +73,10 @@ public final class RleDecoder {
         int width = into.width();
         int end = offset + length;
         int pos = offset;
-        for (int y = fromRow; y < toRow; y++) {
-            pos = decodeRow(src, pos, end, words, y * wpr, width, y, reportShift);
+        if (width > 0) { // rows of width 0 have no bytes: 2^31 of them need no loop
+            for (int y = fromRow; y < toRow; y++) {
+                pos = decodeRow(src, pos, end, words, y * wpr, width, y, reportShift);
+            }
         }
         if (pos != end) {
             throw new RleFormatException((end - pos) + " trailing bytes after the last row", pos + reportShift);
@@ -76,17 +86,23 @@ public final class RleDecoder {
     /**
      * Returns a reader that decodes a payload streamed from {@code in} one row at a time, holding one
      * row's worth of bytes: for images larger than memory. The payload must run to the end of the
-     * stream; closing the reader closes {@code in}.
+     * stream; closing the reader closes {@code in}. Its buffer grows only as bytes arrive, so the
+     * size alone costs nothing.
+     *
+     * @throws RleFormatException if the size is over this decoder's limits
+     * @throws IllegalArgumentException if {@code width} or {@code height} is negative
      */
     public RleRowReader wrap(InputStream in, int width, int height) throws RleFormatException {
+        Objects.requireNonNull(in, "in");
         limits.check(width, height, -1);
         return new RleRowReader(in, width, height);
     }
 
     /** Rejects a payload length that cannot encode width × height pixels, before allocating the image. */
     static void checkPlausibleLength(long length, int width, int height, long offset) throws RleFormatException {
+        // Both at most (2^31 - 1)^2 for non-negative int sides: exact in long.
         long min = (long) Rle.groupsPerRow(width) * height;
-        long max = (long) width * height;
+        long max = RleEncoder.maxEncodedLength(width, height);
         if (length < min) {
             throw new RleFormatException("truncated payload: " + length + " bytes cannot encode " + width + "x" + height
                     + " pixels (at least " + min + " needed)", offset + length);

@@ -89,9 +89,16 @@ public final class RleEncoder {
         return bytes;
     }
 
-    /** Largest possible encoding of {@code rows} rows of {@code width} pixels: one byte per pixel. */
+    /**
+     * Largest possible encoding of {@code rows} rows of {@code width} pixels: one byte per pixel.
+     *
+     * @throws IllegalArgumentException if either argument is negative
+     */
     public static long maxEncodedLength(int width, int rows) {
-        return (long) width * rows;
+        if (width < 0 || rows < 0) {
+            throw new IllegalArgumentException("negative size " + width + "x" + rows);
+        }
+        return (long) width * rows; // at most (2^31 - 1)^2: no overflow in long
     }
 
     /**
@@ -126,7 +133,7 @@ public final class RleEncoder {
         if (width == 0) {
             return o;
         }
-        int wpr = PackedBitImage.wordsFor(width);
+        int wpr = (width + 63) >>> 6; // PackedBitImage.wordsFor, without its argument check in this per-row path
         int color = (int) (words[base] & 1L) << 7;
         int runStart = 0;
         int groupEnd = Rle.GROUP_BITS;

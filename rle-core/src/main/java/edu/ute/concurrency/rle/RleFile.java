@@ -55,13 +55,15 @@ public final class RleFile {
     public static final int DEFAULT_BLOCK_ROWS = 64;
     /** Bytes of the fixed part of the header, before the block index. */
     static final int FIXED_HEADER = 24;
+    /** The longest array the JVM allocates: the most this reader holds of an index or a payload. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final int width;
     private final int height;
     private final int blockRows;
     private final long[] blockOffsets; // N + 1 entries, the last one is the payload length
     private final byte[] payload;
-    private final int payloadFileOffset;
+    private final long payloadFileOffset;
     private final RleDecoder decoder;
 
     private RleFile(int width, int height, int blockRows, long[] blockOffsets, byte[] payload, RleLimits limits) {
@@ -139,8 +141,8 @@ public final class RleFile {
     }
 
     private static byte[] allocateFile(int blocks, long payloadLength) {
-        long size = (long) headerLength(blocks) + payloadLength + 4;
-        if (size > Integer.MAX_VALUE - 8) {
+        long size = headerLength(blocks) + payloadLength + 4; // each term below 2^62: exact in long
+        if (size > MAX_ARRAY) {
             throw new IllegalArgumentException("an .rle file of " + size + " bytes does not fit one array");
         }
         return new byte[(int) size];
@@ -173,6 +175,7 @@ public final class RleFile {
 
     /** Parses and verifies a whole file held in memory. */
     public static RleFile parse(byte[] file, RleLimits limits) throws RleFormatException {
+        Objects.requireNonNull(file, "file");
         try {
             return read(new java.io.ByteArrayInputStream(file), limits);
         } catch (RleFormatException e) {
@@ -188,6 +191,7 @@ public final class RleFile {
      * length cannot make this allocate more than the stream really holds.
      */
     public static RleFile read(InputStream in, RleLimits limits) throws IOException {
+        Objects.requireNonNull(in, "in");
         Objects.requireNonNull(limits, "limits");
         byte[] fixed = readExactly(in, FIXED_HEADER, 0, "header");
         ByteBuffer h = ByteBuffer.wrap(fixed);
@@ -217,7 +221,13 @@ public final class RleFile {
         int w = (int) width;
         int hgt = (int) height;
         int blocks = blockCount(hgt, blockRows);
-        byte[] index = readExactly(in, 8 * blocks + 4, FIXED_HEADER, "block index");
+        // 8 bytes an entry: with one row a block, an empty image of 2^28 rows already needs 2^31 bytes.
+        long indexLength = 8L * blocks + 4;
+        if (indexLength > MAX_ARRAY) {
+            throw new RleFormatException(hgt + " rows at " + blockRows + " rows per block make a block index of "
+                    + indexLength + " bytes, larger than this reader supports", 6);
+        }
+        byte[] index = readExactly(in, (int) indexLength, FIXED_HEADER, "block index");
         CRC32C headerCrc = new CRC32C();
         headerCrc.update(fixed);
         headerCrc.update(index, 0, 8 * blocks);
@@ -233,7 +243,7 @@ public final class RleFile {
         } catch (RleFormatException e) {
             throw new RleFormatException("payload length " + payloadLength + " impossible for " + w + "x" + hgt, 16);
         }
-        if (payloadLength > Integer.MAX_VALUE - 8) {
+        if (payloadLength > MAX_ARRAY) {
             throw new RleFormatException("payload of " + payloadLength + " bytes is larger than this reader supports", 16);
         }
         long[] offsets = new long[blocks + 1];
@@ -243,15 +253,17 @@ public final class RleFile {
         offsets[blocks] = payloadLength;
         int groups = Rle.groupsPerRow(w);
         for (int i = 0; i < blocks; i++) {
+            // Entry 0 must be 0 and every later entry has passed as `next`, so offsets[i] >= 0 here; with
+            // next >= offsets[i], their difference cannot overflow. rows * w < 2^47.
             long rows = blockEnd(i, blockRows, hgt) - (long) i * blockRows;
-            long len = offsets[i + 1] - offsets[i];
+            long next = offsets[i + 1];
             boolean firstOk = i > 0 || offsets[0] == 0;
-            if (!firstOk || len < rows * groups || len > rows * w) {
-                throw new RleFormatException("block index entry " + i + " (offset " + offsets[i] + ", next " + offsets[i + 1]
+            if (!firstOk || next < offsets[i] || next - offsets[i] < rows * groups || next - offsets[i] > rows * w) {
+                throw new RleFormatException("block index entry " + i + " (offset " + offsets[i] + ", next " + next
                         + ") is impossible for " + rows + " rows of width " + w, FIXED_HEADER + 8L * i);
             }
         }
-        int payloadStart = headerLength(blocks);
+        long payloadStart = headerLength(blocks);
         byte[] payload = readExactly(in, (int) payloadLength, payloadStart, "payload");
         byte[] trailer = readExactly(in, 4, payloadStart + payloadLength, "payload checksum");
         int storedPayloadCrc = ByteBuffer.wrap(trailer).getInt();
@@ -319,7 +331,7 @@ public final class RleFile {
 
     /** Length of the whole file in bytes. */
     public long fileLength() {
-        return (long) payloadFileOffset + payload.length + 4;
+        return payloadFileOffset + payload.length + 4;
     }
 
     /** A new all-white image of this file's size, to decode blocks into. */
@@ -387,9 +399,16 @@ public final class RleFile {
 
     // ------------------------------------------------------------------------------------------
 
-    /** Number of blocks of {@code blockRows} rows that {@code height} rows make. */
+    /**
+     * Number of blocks of {@code blockRows} rows that {@code height} rows make.
+     *
+     * @throws IllegalArgumentException if {@code height} is negative or {@code blockRows} is outside 1..65535
+     */
     public static int blockCount(int height, int blockRows) {
         checkBlockRows(blockRows);
+        if (height < 0) {
+            throw new IllegalArgumentException("negative height " + height);
+        }
         return (int) (((long) height + blockRows - 1) / blockRows);
     }
 
@@ -397,8 +416,9 @@ public final class RleFile {
         return (int) Math.min((long) (i + 1) * blockRows, height);
     }
 
-    private static int headerLength(int blocks) {
-        return FIXED_HEADER + 8 * blocks + 4;
+    /** Bytes before the payload: in long, since 8 bytes per block pass 2^31 at 2^28 blocks. */
+    private static long headerLength(int blocks) {
+        return FIXED_HEADER + 8L * blocks + 4;
     }
 
     private static void checkBlockRows(int blockRows) {

@@ -22,12 +22,16 @@ import java.util.Objects;
  * <p><b>Thread safety.</b> Not thread-safe: one reader belongs to one thread at a time.
  */
 public final class RleRowReader implements Closeable {
+    /** First size of the byte buffer; it doubles, as bytes arrive, up to the longest row the width allows. */
+    private static final int INITIAL_BUFFER = 8192;
+    /** The longest array the JVM allocates. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private final InputStream in;
     private final int width;
     private final int height;
     private final int wordsPerRow;
-    private final byte[] buffer;
-    private final long[] scratch;
+    private byte[] buffer = new byte[INITIAL_BUFFER];
     private int pos;
     private int limit;
     private long bufferStart; // stream offset of buffer[0], for error messages
@@ -39,9 +43,6 @@ public final class RleRowReader implements Closeable {
         this.width = width;
         this.height = height;
         this.wordsPerRow = PackedBitImage.wordsFor(width);
-        // A row takes at most `width` bytes, so a buffer holding that many always holds a whole row.
-        this.buffer = new byte[Math.max(8192, width)];
-        this.scratch = new long[wordsPerRow];
     }
 
     /**
@@ -50,32 +51,46 @@ public final class RleRowReader implements Closeable {
      * @return true if a row was read; false once all {@code height} rows have been read, after
      *         checking that the stream ends there
      * @throws RleFormatException if the payload is corrupt, truncated, or has trailing bytes
+     * @throws IllegalArgumentException if {@code dst} is too short for a row, before anything is read
      */
     public boolean readRow(long[] dst) throws IOException {
+        Objects.requireNonNull(dst, "dst");
         if (dst.length < wordsPerRow) {
             throw new IllegalArgumentException("row buffer has " + dst.length + " words, width " + width + " needs " + wordsPerRow);
         }
-        if (row == height) {
-            fill(1);
-            if (limit > pos) {
-                throw new RleFormatException("trailing bytes after the last row", bufferStart + pos);
-            }
+        if (finished()) {
             return false;
         }
-        fill(width);
         Arrays.fill(dst, 0, wordsPerRow, 0L);
-        pos = RleDecoder.decodeRow(buffer, pos, limit, dst, 0, width, row, bufferStart);
-        row++;
+        decodeNextRow(dst, 0);
         return true;
     }
 
-    /** Decodes the next row into row {@code y} of {@code image}. */
+    /**
+     * Decodes the next row into row {@code y} of {@code image}, whose width must be this reader's.
+     *
+     * <p>The call that finds the end does not use {@code y}, so the loop
+     * {@code while (reader.readRow(image, y)) y++;} ends with {@code y == height} without an error.
+     *
+     * @return as {@link #readRow(long[])}
+     * @throws RleFormatException as {@link #readRow(long[])}
+     * @throws IllegalArgumentException if the image's width differs from the reader's, and
+     *         {@link IndexOutOfBoundsException} if a row is left to read and {@code y} is not one of the
+     *         image's rows; both before anything is read, so the call can be repeated with the right
+     *         arguments
+     */
     public boolean readRow(PackedBitImage image, int y) throws IOException {
-        boolean read = readRow(scratch);
-        if (read) {
-            image.setRow(y, scratch);
+        Objects.requireNonNull(image, "image");
+        if (image.width() != width) {
+            throw new IllegalArgumentException("image width " + image.width() + " differs from the reader's " + width);
         }
-        return read;
+        if (finished()) { // reads nothing while rows are left
+            return false;
+        }
+        Objects.checkIndex(y, image.height());
+        image.clearRows(y, y + 1);
+        decodeNextRow(image.words(), y * wordsPerRow);
+        return true;
     }
 
     /** Rows read so far. */
@@ -83,7 +98,31 @@ public final class RleRowReader implements Closeable {
         return row;
     }
 
-    /** Makes at least {@code wanted} bytes available, or as many as the stream has left. */
+    /** True once every row has been read and the stream has ended right after the last one. */
+    private boolean finished() throws IOException {
+        if (row < height) {
+            return false;
+        }
+        fill(1);
+        if (limit > pos) {
+            throw new RleFormatException("trailing bytes after the last row", bufferStart + pos);
+        }
+        return true;
+    }
+
+    /** Decodes the next row into {@code words[base, base + wordsPerRow)}, which must be zero. */
+    private void decodeNextRow(long[] words, int base) throws IOException {
+        // A row takes at most `width` bytes: with that many buffered (or the stream's end), it is all here.
+        fill(Math.min(width, MAX_ARRAY));
+        pos = RleDecoder.decodeRow(buffer, pos, limit, words, base, width, row, bufferStart);
+        row++;
+    }
+
+    /**
+     * Makes at least {@code wanted} bytes available, or as many as the stream has left. The buffer grows
+     * only when the bytes already read fill it, so its size follows what the stream really holds, not
+     * what the width promises.
+     */
     private void fill(int wanted) throws IOException {
         if (limit - pos >= wanted || eof) {
             return;
@@ -93,6 +132,9 @@ public final class RleRowReader implements Closeable {
         limit -= pos;
         pos = 0;
         while (limit < wanted) {
+            if (limit == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(2L * buffer.length, wanted));
+            }
             int n = in.read(buffer, limit, buffer.length - limit);
             if (n < 0) {
                 eof = true;

@@ -31,8 +31,9 @@ public final class RleRowWriter implements Closeable, Flushable {
     private long rowsWritten;
 
     RleRowWriter(OutputStream out, int width) {
-        if (width < 0) {
-            throw new IllegalArgumentException("negative width " + width);
+        if (width < 0 || width > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("width " + width + " outside 0.." + (Integer.MAX_VALUE - 8)
+                    + " (a row's bytes must fit one array)");
         }
         this.out = Objects.requireNonNull(out, "out");
         this.width = width;
@@ -46,6 +47,7 @@ public final class RleRowWriter implements Closeable, Flushable {
      * width are ignored.
      */
     public void writeRow(long[] row) throws IOException {
+        Objects.requireNonNull(row, "row");
         if (row.length < wordsPerRow) {
             throw new IllegalArgumentException("row has " + row.length + " words, width " + width + " needs " + wordsPerRow);
         }
@@ -59,6 +61,7 @@ public final class RleRowWriter implements Closeable, Flushable {
 
     /** Encodes row {@code y} of {@code image}, whose width must be this writer's. */
     public void writeRow(PackedBitImage image, int y) throws IOException {
+        Objects.requireNonNull(image, "image");
         if (image.width() != width) {
             throw new IllegalArgumentException("image width " + image.width() + " differs from the writer's " + width);
         }

@@ -22,8 +22,20 @@
  *   <li>{@link edu.ute.concurrency.rle.RleLimits}: how large an image a reader agrees to allocate.</li>
  *   <li>{@link edu.ute.concurrency.rle.SampleImages}: deterministic workloads for examples and benchmarks.</li>
  * </ul>
- * Corrupt input raises {@link edu.ute.concurrency.rle.RleFormatException} or
- * {@link edu.ute.concurrency.rle.PbmFormatException} (both {@link java.io.IOException}s) with the byte
- * offset; no input makes the library throw an unchecked exception or allocate past its limits.
+ *
+ * <h2>Errors: the caller's or the data's</h2>
+ * A mistake in how a method is called throws an unchecked exception at once, before anything is read,
+ * written or allocated, with a message that says what is wrong: {@link NullPointerException}
+ * for a null, {@link IndexOutOfBoundsException} for a row, pixel or array range outside its bounds (as
+ * in {@code java.util}), and {@link IllegalArgumentException} for the rest (a negative size, a row array
+ * too short for the width, an image whose width differs from a streaming reader's or writer's). Anything
+ * wrong with the data (its bytes, and the sizes that travel with it: a header's, or those given to a
+ * decoder beside its payload) throws the documented checked exception: an
+ * {@link edu.ute.concurrency.rle.RleFormatException} or a {@link edu.ute.concurrency.rle.PbmFormatException}
+ * with the byte offset, or from {@link edu.ute.concurrency.rle.ImageFiles} an {@link java.io.IOException}
+ * naming the file. Sizes are checked against the reader's {@link edu.ute.concurrency.rle.RleLimits} with
+ * overflow-checked arithmetic before anything proportional to them is allocated, so that no input,
+ * under any limits the API accepts, makes the library throw an unchecked exception or allocate more
+ * than the limits and the input allow.
  */
 package edu.ute.concurrency.rle;

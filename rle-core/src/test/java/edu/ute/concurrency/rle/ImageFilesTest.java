@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -75,6 +76,57 @@ class ImageFilesTest {
         Files.write(junk, new byte[] {1, 2, 3, 4, 5});
         assertThatThrownBy(() -> ImageFiles.read(junk)).hasMessageContaining("junk.bin")
                 .hasMessageContaining("not an image");
+    }
+
+    @Test
+    void refusesAForgedPngBeforeItsDecoderAllocates() throws Exception {
+        // 65 bytes claiming a 7016x9921 RGBA page: within the pixel limit, but ImageIO would decode it into
+        // a 266 MiB raster (4 bytes a pixel) before finding the data missing.
+        Path png = dir.resolve("forged.png");
+        Files.write(png, ForgedImages.png(7016, 9921, 6, 8));
+        assertThat(Files.size(png)).isEqualTo(65);
+        ImageFiles.read(writeSmallPng()); // load ImageIO first: its start-up is not the file's cost
+        assertThatThrownBy(() -> ImageFiles.read(png)).isInstanceOf(IOException.class)
+                .hasMessageContaining("forged.png").hasMessageContaining("7016x9921")
+                .hasMessageContaining("32 bits a pixel").hasMessageContaining("over the limit");
+        assertThat(AllocationMeter.bytesAllocatedBy(() -> ImageFiles.read(png))).isLessThan(16L << 20);
+    }
+
+    @Test
+    void refusesAGifWhoseDataEndsBeforeItsLastRow() throws Exception {
+        // ImageIO's GIF reader stops quietly where the data ends and hands back the rest as colour 0:
+        // here, a page of black.
+        Path gif = dir.resolve("truncated.gif");
+        Files.write(gif, ForgedImages.truncatedGif(7016, 9921));
+        assertThatThrownBy(() -> ImageFiles.read(gif)).isInstanceOf(IOException.class)
+                .hasMessageContaining("truncated.gif").hasMessageContaining("ends before its last row");
+    }
+
+    @Test
+    void treatsImageIoWarningsAsDamage() throws Exception {
+        // A JPEG cut short decodes "successfully" with a warning about the missing data.
+        BufferedImage rgb = new BufferedImage(200, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 200, 120);
+        g.setColor(Color.BLACK);
+        g.fillRect(20, 20, 100, 50);
+        g.dispose();
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        assertThat(ImageIO.write(rgb, "jpeg", jpeg)).isTrue();
+        Path whole = dir.resolve("whole.jpg");
+        Files.write(whole, jpeg.toByteArray());
+        assertThat(ImageFiles.read(whole).get(50, 40)).isTrue();
+        Path cut = dir.resolve("cut.jpg");
+        Files.write(cut, java.util.Arrays.copyOf(jpeg.toByteArray(), jpeg.size() * 2 / 3));
+        assertThatThrownBy(() -> ImageFiles.read(cut)).isInstanceOf(IOException.class)
+                .hasMessageContaining("cut.jpg").hasMessageContaining("damaged");
+    }
+
+    private Path writeSmallPng() throws IOException {
+        Path small = dir.resolve("small.png");
+        ImageFiles.write(SampleImages.icon(), small);
+        return small;
     }
 
     @Test

@@ -57,6 +57,19 @@ class PackedBitImageTest {
     }
 
     @Test
+    void rowCopiesRefuseAShortArrayWithAMessage() {
+        PackedBitImage image = new PackedBitImage(200, 2);
+        assertThatThrownBy(() -> image.copyRow(0, new long[3])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 words").hasMessageContaining("width 200 needs 4");
+        assertThatThrownBy(() -> image.setRow(0, new long[3])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 words").hasMessageContaining("width 200 needs 4");
+        assertThatThrownBy(() -> image.setRow(0, null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("src");
+        assertThatThrownBy(() -> PackedBitImage.wordsFor(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+    }
+
+    @Test
     void rejectsOutOfRangePixelsAndSizes() {
         PackedBitImage image = new PackedBitImage(10, 10);
         assertThatThrownBy(() -> image.get(10, 0)).isInstanceOf(IndexOutOfBoundsException.class)

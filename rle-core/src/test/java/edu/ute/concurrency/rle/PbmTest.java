@@ -100,6 +100,44 @@ class PbmTest {
     }
 
     @Test
+    void aHeaderAloneCostsNoMoreThanItsBytes() throws Exception {
+        read("P1 1 1 1"); // load the classes first: their cost is not the header's
+        // 13 bytes that describe a 600-dpi A3 page once made the reader allocate its 8.4 MiB raster.
+        for (String header : new String[] {"P1 9921 7016 ", "P4 9921 7016\n", "P4 7016 9921\n\u00ff"}) {
+            byte[] bytes = header.getBytes(StandardCharsets.ISO_8859_1);
+            assertThatThrownBy(() -> read(bytes)).as(header).isInstanceOf(PbmFormatException.class)
+                    .hasMessageContaining("ends");
+            assertThat(AllocationMeter.bytesAllocatedBy(() -> read(bytes))).as(header).isLessThan(1L << 20);
+        }
+    }
+
+    @Test
+    void aHeaderAloneCostsNoMoreThanItsBytesUnderTheLargestLimits() throws Exception {
+        for (String header : new String[] {"P1 2147483647 1 0", "P4 2147483647 1\n\u00ff", "P4 1 2147483639\n\u00ff",
+            "P4 65536 65536\n"}) {
+            byte[] bytes = header.getBytes(StandardCharsets.ISO_8859_1);
+            assertThatThrownBy(() -> Pbm.read(new ByteArrayInputStream(bytes), RleLimitsTest.LARGEST)).as(header)
+                    .isInstanceOf(PbmFormatException.class).hasMessageContaining("ends");
+            assertThat(AllocationMeter.bytesAllocatedBy(() -> Pbm.read(new ByteArrayInputStream(bytes),
+                    RleLimitsTest.LARGEST))).as(header).isLessThan(1L << 20);
+        }
+    }
+
+    @Test
+    void readsAnImageWithNoColumnsAndManyRowsAtOnce() throws Exception {
+        // Nothing to read for width 0, however many rows the header claims.
+        assertThat(Pbm.read(new ByteArrayInputStream("P4 0 2147483647\n".getBytes(StandardCharsets.US_ASCII)),
+                RleLimitsTest.LARGEST)).isEqualTo(new PackedBitImage(0, Integer.MAX_VALUE));
+    }
+
+    @Test
+    void aNullStreamIsTheCallersMistake() {
+        assertThatThrownBy(() -> Pbm.read(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("in");
+        assertThatThrownBy(() -> Pbm.read(new ByteArrayInputStream(new byte[0]), null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("limits");
+    }
+
+    @Test
     void mutatedFilesReadCleanlyOrThrowPbmFormatException() throws Exception {
         SplittableRandom random = new SplittableRandom(99);
         for (int round = 0; round < 5000; round++) {

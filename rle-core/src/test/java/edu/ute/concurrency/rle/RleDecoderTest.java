@@ -112,6 +112,27 @@ class RleDecoderTest {
     }
 
     @Test
+    void aNegativeSizeIsTheCallersMistakeNotCorruptData() {
+        assertThatThrownBy(() -> decoder.decode(new byte[0], -1, 5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1x5");
+        assertThatThrownBy(() -> decoder.decode(new byte[0], 5, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> decoder.wrap(new java.io.ByteArrayInputStream(new byte[0]), -1, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1x5");
+        assertThatThrownBy(() -> decoder.decode(null, 5, 5)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("payload");
+    }
+
+    @Test
+    void refusesATooShortPayloadForTheWidestRowBeforeAllocating() {
+        RleDecoder largest = Rle.decoder(RleLimitsTest.LARGEST);
+        assertThatThrownBy(() -> largest.decode(new byte[] {0x7F}, Integer.MAX_VALUE, 1))
+                .isInstanceOf(RleFormatException.class).hasMessageContaining("at least 16909321 needed");
+        // Not the 256 MiB row the header describes.
+        assertThat(AllocationMeter.bytesAllocatedBy(() -> largest.decode(new byte[] {0x7F}, Integer.MAX_VALUE, 1)))
+                .isLessThan(1L << 20);
+    }
+
+    @Test
     void acceptsWidthZeroWithAnyHeight() throws Exception {
         assertThat(decoder.decode(new byte[0], 0, 5)).isEqualTo(new PackedBitImage(0, 5));
         assertThat(decoder.decode(new byte[0], 7, 0)).isEqualTo(new PackedBitImage(7, 0));

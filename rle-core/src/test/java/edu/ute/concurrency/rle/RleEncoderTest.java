@@ -117,6 +117,28 @@ class RleEncoderTest {
     }
 
     @Test
+    void groupsPerRowIsExactUpToTheLargestWidth() {
+        assertThat(Rle.groupsPerRow(0)).isZero();
+        assertThat(Rle.groupsPerRow(127)).isEqualTo(1);
+        assertThat(Rle.groupsPerRow(128)).isEqualTo(2);
+        // (width + 126) / 127 overflowed here and gave -16,909,319.
+        assertThat(Rle.groupsPerRow(Integer.MAX_VALUE)).isEqualTo(16_909_321);
+        assertThat(Rle.groupsPerRow(Integer.MAX_VALUE - 7)).isEqualTo(16_909_320);
+    }
+
+    @Test
+    void sizeFunctionsRefuseNegativeArguments() {
+        assertThatThrownBy(() -> Rle.groupsPerRow(-5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-5");
+        assertThatThrownBy(() -> RleEncoder.maxEncodedLength(-1, 5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+        assertThatThrownBy(() -> RleEncoder.maxEncodedLength(5, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+        assertThat(RleEncoder.maxEncodedLength(Integer.MAX_VALUE, Integer.MAX_VALUE))
+                .isEqualTo((long) Integer.MAX_VALUE * Integer.MAX_VALUE);
+    }
+
+    @Test
     void worstCaseIsOneBytePerPixel() {
         PackedBitImage board = SampleImages.checkerboard(255, 4);
         assertThat(encoder.encode(board)).hasSize((int) RleEncoder.maxEncodedLength(255, 4));

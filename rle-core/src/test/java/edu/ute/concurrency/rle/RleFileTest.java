@@ -175,17 +175,56 @@ class RleFileTest {
                 return n;
             }
         };
-        long before = usedHeap();
-        assertThatThrownBy(() -> RleFile.read(counting, RleLimits.DEFAULT)).isInstanceOf(RleFormatException.class)
+        AllocationMeter.Measurement read = AllocationMeter.measure(() -> RleFile.read(counting, RleLimits.DEFAULT));
+        assertThat(read.thrown()).isInstanceOf(RleFormatException.class)
                 .hasMessageContaining("truncated file: payload needs 69605736 bytes, only 0 left");
         assertThat(served[0]).isEqualTo(header.capacity());
-        // No 70 MB payload array, no 8.7 MB image: the growth is small (measured loosely, GC may even shrink it).
-        assertThat(usedHeap() - before).isLessThan(32L << 20);
+        // No 70 MB payload array, no 8.7 MB image: about the 10 KB index, twice, and a read buffer.
+        assertThat(read.bytes()).isLessThan(1L << 20);
     }
 
-    private static long usedHeap() {
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
+    // ---- sizes computed from the header, at the largest limits the API accepts
+
+    @Test
+    void refusesAOneBytePayloadForTheWidestRowEvenUnderTheLargestLimits() {
+        // 41 bytes: width 2^31-1, height 1, one block, one payload byte. A row that wide needs at least
+        // ceil((2^31-1) / 127) = 16,909,321 bytes; computing that in int arithmetic overflowed to a
+        // negative minimum, the file passed, and decoding then allocated 256 MiB before failing.
+        byte[] file = ForgedRleFile.of(1, Integer.MAX_VALUE, 1, 1, new long[] {0}, new byte[] {0x7F});
+        assertThat(file).hasSize(41);
+        assertThatThrownBy(() -> RleFile.parse(file, RleLimitsTest.LARGEST)).isInstanceOf(RleFormatException.class)
+                .hasMessageContaining("payload length 1 impossible for 2147483647x1");
+        assertThat(AllocationMeter.bytesAllocatedBy(() -> RleFile.parse(file, RleLimitsTest.LARGEST).decode()))
+                .isLessThan(1L << 20);
+    }
+
+    @Test
+    void refusesABlockIndexLargerThanAnArrayWithTheDocumentedException() {
+        // Width 0 makes any height cheap in pixels, but one block per row makes an index of 8 bytes a row:
+        // 2^31 bytes at 2^28 rows, where 8 * blocks + 4 overflowed int and readNBytes threw "len < 0".
+        for (long height : new long[] {1L << 28, Integer.MAX_VALUE}) {
+            byte[] header = ForgedRleFile.headerOnly(1, 0, height, 0);
+            assertThatThrownBy(() -> RleFile.parse(header, RleLimitsTest.LARGEST)).as("height %d", height)
+                    .isInstanceOf(RleFormatException.class).hasMessageContaining("block index of")
+                    .hasMessageContaining("larger than this reader supports");
+        }
+    }
+
+    @Test
+    void acceptsTheTallestEmptyImageWhoseIndexFits() throws Exception {
+        // Width 0, height 2^31-1, the largest blocks: a legal file of 262 KB that describes no pixels.
+        int blockRows = 0xFFFF;
+        int blocks = RleFile.blockCount(Integer.MAX_VALUE, blockRows);
+        byte[] file = ForgedRleFile.of(blockRows, 0, Integer.MAX_VALUE, 0, new long[blocks], new byte[0]);
+        RleFile parsed = RleFile.parse(file, RleLimitsTest.LARGEST);
+        assertThat(parsed.fileLength()).isEqualTo(file.length);
+        assertThat(parsed.decode()).isEqualTo(new PackedBitImage(0, Integer.MAX_VALUE));
+    }
+
+    @Test
+    void blockCountRefusesANegativeHeight() {
+        assertThatThrownBy(() -> RleFile.blockCount(-5, 64)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-5");
     }
 
     @Test

@@ -75,6 +75,73 @@ class RleStreamingTest {
         }
     }
 
+    @Test
+    void readingIntoAnImageOfAnotherWidthIsRefusedAndConsumesNothing() throws Exception {
+        PackedBitImage image = ReferenceRle.random(new SplittableRandom(41), 200, 2);
+        byte[] payload = Rle.encoder().encode(image);
+        try (RleRowReader reader = Rle.decoder().wrap(new ByteArrayInputStream(payload), 200, 2)) {
+            // Narrower: the 190 pixels past x = 10 would be dropped without a word.
+            assertThatThrownBy(() -> reader.readRow(new PackedBitImage(10, 2), 0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("image width 10")
+                    .hasMessageContaining("200");
+            assertThat(reader.rowsRead()).isZero();
+            assertThat(readAll(reader, 200, 2)).isEqualTo(image);
+        }
+        try (RleRowReader reader = Rle.decoder().wrap(new ByteArrayInputStream(Rle.encoder().encode(
+                SampleImages.checkerboard(10, 1))), 10, 1)) {
+            // Wider: copying one word into a row of four failed with a raw ArrayIndexOutOfBoundsException.
+            assertThatThrownBy(() -> reader.readRow(new PackedBitImage(200, 1), 0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("image width 200");
+            assertThat(reader.rowsRead()).isZero();
+        }
+    }
+
+    @Test
+    void aRowOutsideTheTargetImageIsRefusedAndConsumesNothing() throws Exception {
+        PackedBitImage image = ReferenceRle.random(new SplittableRandom(42), 150, 3);
+        byte[] payload = Rle.encoder().encode(image);
+        try (RleRowReader reader = Rle.decoder().wrap(new ByteArrayInputStream(payload), 150, 3)) {
+            PackedBitImage back = new PackedBitImage(150, 3);
+            assertThatThrownBy(() -> reader.readRow(back, 3)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> reader.readRow(back, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> reader.readRow(null, 0)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> reader.readRow(new long[2])).isInstanceOf(IllegalArgumentException.class);
+            assertThat(reader.rowsRead()).isZero();
+            assertThat(readAll(reader, 150, 3)).isEqualTo(image);
+        }
+    }
+
+    @Test
+    void aReaderForAVeryWideRowCostsOnlyWhatArrives() {
+        // Wrapping once reserved a byte buffer and a scratch row as wide as the caller said (2 GiB and
+        // 256 MiB for width 2^31-1) before a single payload byte had arrived.
+        RleDecoder largest = Rle.decoder(RleLimitsTest.LARGEST);
+        byte[] twoBytes = {0x7F, 0x7F};
+        for (int wide : new int[] {1 << 30, Integer.MAX_VALUE}) {
+            assertThat(AllocationMeter.bytesAllocatedBy(() -> largest.wrap(new ByteArrayInputStream(twoBytes), wide, 1)
+                    .close())).as("width %d", wide).isLessThan(1L << 20);
+        }
+        int width = 1 << 27;
+        long[] row = new long[PackedBitImage.wordsFor(width)]; // the caller's row, 16 MiB
+        assertThat(AllocationMeter.bytesAllocatedBy(() -> {
+            try (RleRowReader reader = largest.wrap(new ByteArrayInputStream(twoBytes), width, 1)) {
+                reader.readRow(row);
+            }
+        })).isLessThan(1L << 20);
+        assertThatThrownBy(() -> largest.wrap(new ByteArrayInputStream(twoBytes), width, 1).readRow(row))
+                .isInstanceOf(RleFormatException.class).hasMessageContaining("truncated payload: row 0 ends at pixel 254");
+    }
+
+    private static PackedBitImage readAll(RleRowReader reader, int width, int height) throws IOException {
+        PackedBitImage back = new PackedBitImage(width, height);
+        int y = 0;
+        while (reader.readRow(back, y)) {
+            y++;
+        }
+        assertThat(y).isEqualTo(height);
+        return back;
+    }
+
     private static InputStream oneByteAtATime(byte[] bytes) {
         return new FilterInputStream(new ByteArrayInputStream(bytes)) {
             @Override
