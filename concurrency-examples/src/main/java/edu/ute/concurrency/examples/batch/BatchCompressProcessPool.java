@@ -1,5 +1,6 @@
-package edu.ute.concurrency.examples.rle;
+package edu.ute.concurrency.examples.batch;
 
+import edu.ute.concurrency.examples.support.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,15 +20,15 @@ import java.util.stream.Stream;
  * ({@link BatchCompressWorker}) are started once and each compresses many files; a thread per child
  * sends it one file name at a time on its stdin and reads "ok" or "error ..." back from its stdout.
  *
- * <p>Only file names cross the pipes: each worker reads and writes the files itself. (Python's
- * per-row Pool of the course pickled every row to another process; that copy is why it ran at
- * 0.05–0.4× of serial.) The price here is the start-up of N JVMs, a line protocol to design, and a
- * child that dies to detect (its stdout ends: the file in flight is reported, the others go on).
+ * <p>Only file names cross the pipes: each worker reads and writes the files itself. (The course's
+ * Python per-row Pool pickled every row to another process and back, and that copy cost more than the
+ * work: docs/measurements.md.) The price here is the start-up of N JVMs, a line protocol to design, and
+ * a child that dies to detect (its stdout ends: the file in flight is reported, the others go on).
  *
  * <p>HOW TO RUN (no arguments: 60 generated pages under target/batch-demo):
  * <pre>
  * mvn -q -pl concurrency-examples -am compile exec:exec \
- *     -Dexec.mainClass=edu.ute.concurrency.examples.rle.BatchCompressProcessPool [-Dexec.appArgs="IN_DIR OUT_DIR"]
+ *     -Dexec.mainClass=edu.ute.concurrency.examples.batch.BatchCompressProcessPool [-Dexec.appArgs="IN_DIR OUT_DIR"]
  * </pre>
  * Expected output: "process pool: 60 files, 0 failed, ... ms with 2 worker processes" (slower than
  * the two others on a small batch: the JVM start-ups).
@@ -53,8 +54,7 @@ public final class BatchCompressProcessPool {
         // 1. Start the worker processes, on the same JDK and class path as this one.
         List<Process> processes = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            processes.add(new ProcessBuilder(ProcessPerImageEncoder.javaCommand(), "-cp", System.getProperty("java.class.path"),
-                    BatchCompressWorker.class.getName())
+            processes.add(new ProcessBuilder(ChildJvm.command(BatchCompressWorker.class))
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start());
         }

@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.rle;
+package edu.ute.concurrency.examples.batch;
 
 import edu.ute.concurrency.rle.ImageFiles;
 import edu.ute.concurrency.rle.RleFile;
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * <p>HOW TO RUN (no arguments: 60 generated pages under target/batch-demo):
  * <pre>
  * mvn -q -pl concurrency-examples -am compile exec:exec \
- *     -Dexec.mainClass=edu.ute.concurrency.examples.rle.BatchCompressFutures [-Dexec.appArgs="IN_DIR OUT_DIR"]
+ *     -Dexec.mainClass=edu.ute.concurrency.examples.batch.BatchCompressFutures [-Dexec.appArgs="IN_DIR OUT_DIR"]
  * </pre>
  * Expected output: "futures: 60 files, 0 failed, ... ms with a pool of 2 threads".
  */

@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.rle;
+package edu.ute.concurrency.examples.batch;
 
 import edu.ute.concurrency.rle.ImageFiles;
 import edu.ute.concurrency.rle.RleFile;
@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * <p>HOW TO RUN (no arguments: 60 generated pages under target/batch-demo):
  * <pre>
  * mvn -q -pl concurrency-examples -am compile exec:exec \
- *     -Dexec.mainClass=edu.ute.concurrency.examples.rle.BatchCompressThreads [-Dexec.appArgs="IN_DIR OUT_DIR"]
+ *     -Dexec.mainClass=edu.ute.concurrency.examples.batch.BatchCompressThreads [-Dexec.appArgs="IN_DIR OUT_DIR"]
  * </pre>
  * Expected output: "threads: 60 files, 0 failed, ... ms with 2 worker threads".
  */

@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.rle;
+package edu.ute.concurrency.examples.batch;
 
 import edu.ute.concurrency.rle.ImageFiles;
 import edu.ute.concurrency.rle.SampleImages;

@@ -1,7 +1,8 @@
-package edu.ute.concurrency.examples.rle;
+package edu.ute.concurrency.examples.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.ute.concurrency.examples.support.ChildJvm;
 import edu.ute.concurrency.rle.ImageFiles;
 import edu.ute.concurrency.rle.RleFile;
 import edu.ute.concurrency.rle.SampleImages;
@@ -33,8 +34,7 @@ class BatchCompressProgramsTest {
             ImageFiles.write(SampleImages.textPage(40, i), in.resolve("page" + i + ".pbm"));
         }
         Files.writeString(in.resolve("broken.pbm"), "P4\n10 10\nshort");
-        Process process = new ProcessBuilder(ProcessPerImageEncoder.javaCommand(), "-cp", System.getProperty("java.class.path"),
-                program.getName(), in.toString(), out.toString())
+        Process process = new ProcessBuilder(ChildJvm.command(program, in.toString(), out.toString()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
