@@ -3,6 +3,7 @@ package edu.ute.concurrency.examples.rle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import edu.ute.concurrency.examples.support.LiveThreads;
 import edu.ute.concurrency.rle.PackedBitImage;
 import edu.ute.concurrency.rle.Rle;
 import edu.ute.concurrency.rle.RleFile;
@@ -19,21 +20,62 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What every strategy promises, run against each of them by one subclass per strategy: the same bytes
- * as the sequential codec on random images and on every (scaled-down) workload of {@code rle compare},
- * failures passed on with their cause, interruption stopping the work, and no thread left afterwards.
- * No clock is involved: concurrency is checked by comparing results and counting threads.
+ * What every strategy promises, run against every strategy registered in {@link RleStrategy}: the same
+ * bytes as the sequential codec on random images and on awkward shapes (no rows, one block, word and
+ * group edges), failures passed on with their cause, interruption stopping the work, and no thread
+ * left after {@code close()}. A strategy added to the registry is checked here with no other change.
+ * Two more subjects run the same contract: {@code auto} with its parallel side taking all the work, and
+ * that side's runner on its own. No clock is involved: concurrency is checked by comparing results and
+ * counting threads.
  */
-abstract class RleStrategyContractTest {
-    /** The strategy under test, using {@code threads} threads. */
-    abstract RleStrategy create(int threads);
+@ParameterizedClass(name = "{0}")
+@MethodSource("subjects")
+class RleStrategyContractTest {
+    /** A codec to check: how to make it with a number of threads, and whether it starts a JVM per image. */
+    record Subject(String name, IntFunction<ConcurrentCodec> factory, boolean inProcess) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
-    /** How many random images to try; the child-process strategy pays a JVM start for each. */
+    /** Every registered strategy, then auto's parallel side on its own, two ways. */
+    static Stream<Subject> subjects() {
+        return Stream.concat(
+                Stream.of(RleStrategy.values()).map(s -> new Subject(s.label(), s::create, s.inProcess())),
+                Stream.of(new Subject("auto, parallel from 0 pixels", threads -> new AutoCodec(threads, 0), true),
+                        new Subject("work-sharing runner", threads -> new RunnerCodec(new WorkSharingRunner(threads)), true)));
+    }
+
+    @Parameter
+    Subject subject;
+
+    /** The codec under test, using {@code threads} threads. */
+    ConcurrentCodec create(int threads) {
+        return subject.factory().apply(threads);
+    }
+
+    /** How many random images to try; a strategy that starts a JVM per image pays for each. */
     int randomImages() {
-        return 40;
+        return subject.inProcess() ? 40 : 3;
+    }
+
+    /** The shapes of {@code rle compare --quick}: an icon, text pages, noise, a blank page and a small batch. */
+    static List<List<PackedBitImage>> awkwardShapes() {
+        List<PackedBitImage> batch = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            batch.add(SampleImages.textPage(40, 1000 + i));
+        }
+        return List.of(List.of(SampleImages.icon()), List.of(SampleImages.textPage(75, 1)), List.of(SampleImages.textPage(150, 2)),
+                List.of(SampleImages.noise(300, 400, 0.5, 3)), List.of(SampleImages.blank(620, 877)), batch);
     }
 
     /** Random images with runs of every length, and sizes around the word (64) and group (127) edges. */
@@ -63,7 +105,7 @@ abstract class RleStrategyContractTest {
 
     @Test
     void encodesRandomImagesExactlyAsTheSequentialCodec() throws Exception {
-        try (RleStrategy strategy = create(3)) {
+        try (ConcurrentCodec strategy = create(3)) {
             for (PackedBitImage image : randomImages(randomImages(), 42)) {
                 assertThat(strategy.encode(image)).as("%s", image).isEqualTo(RleFile.encode(image));
             }
@@ -72,9 +114,9 @@ abstract class RleStrategyContractTest {
 
     @Test
     void decodesRandomImagesBackToTheOriginal() throws Exception {
-        try (RleStrategy strategy = create(3)) {
+        try (ConcurrentCodec strategy = create(3)) {
             for (PackedBitImage image : randomImages(randomImages(), 43)) {
-                assertThat(strategy.decode(RleFile.parse(RleFile.encode(image)))).isEqualTo(image);
+                assertThat(strategy.decode(RleFile.encode(image))).isEqualTo(image);
             }
         }
     }
@@ -86,7 +128,7 @@ abstract class RleStrategyContractTest {
         for (PackedBitImage image : images) {
             expected.add(RleFile.encode(image));
         }
-        try (RleStrategy strategy = create(2)) {
+        try (ConcurrentCodec strategy = create(2)) {
             List<byte[]> actual = strategy.encodeEach(images);
             assertThat(actual).hasSameSizeAs(expected);
             for (int i = 0; i < images.size(); i++) {
@@ -97,19 +139,19 @@ abstract class RleStrategyContractTest {
     }
 
     @Test
-    void encodesEveryScaledDownWorkloadExactlyAsSequential() throws Exception {
-        try (RleStrategy strategy = create(2)) {
-            for (StrategyComparison.Workload workload : StrategyComparison.quickWorkloads()) {
-                if (workload.batch()) {
-                    List<byte[]> actual = strategy.encodeEach(workload.images());
+    void encodesEveryAwkwardShapeExactlyAsSequential() throws Exception {
+        try (ConcurrentCodec strategy = create(2)) {
+            for (List<PackedBitImage> images : awkwardShapes()) {
+                if (images.size() > 1) {
+                    List<byte[]> actual = strategy.encodeEach(images);
                     for (int i = 0; i < actual.size(); i++) {
-                        assertThat(actual.get(i)).as(workload.name()).isEqualTo(RleFile.encode(workload.images().get(i)));
+                        assertThat(actual.get(i)).as("batch image %d", i).isEqualTo(RleFile.encode(images.get(i)));
                     }
                 } else {
-                    PackedBitImage image = workload.images().get(0);
+                    PackedBitImage image = images.get(0);
                     byte[] file = strategy.encode(image);
-                    assertThat(file).as(workload.name()).isEqualTo(RleFile.encode(image));
-                    assertThat(strategy.decode(RleFile.parse(file))).as(workload.name()).isEqualTo(image);
+                    assertThat(file).as("%s", image).isEqualTo(RleFile.encode(image));
+                    assertThat(strategy.decode(file)).as("%s", image).isEqualTo(image);
                 }
             }
         }
@@ -118,7 +160,7 @@ abstract class RleStrategyContractTest {
     @Test
     void handlesAnImageWithNoRows() throws Exception {
         PackedBitImage empty = new PackedBitImage(100, 0);
-        try (RleStrategy strategy = create(2)) {
+        try (ConcurrentCodec strategy = create(2)) {
             assertThat(strategy.encode(empty)).isEqualTo(RleFile.encode(empty));
             assertThat(strategy.encodeEach(List.of())).isEmpty();
         }
@@ -134,8 +176,8 @@ abstract class RleStrategyContractTest {
         // A zero-length run in block 1: the right length and valid checksums (assemble computes them),
         // so only decoding that block can find the damage.
         blocks.get(1)[0] = 0;
-        RleFile corrupt = RleFile.parse(RleFile.assemble(page.width(), page.height(), RleFile.DEFAULT_BLOCK_ROWS, blocks));
-        try (RleStrategy strategy = create(2)) {
+        byte[] corrupt = RleFile.assemble(page.width(), page.height(), RleFile.DEFAULT_BLOCK_ROWS, blocks);
+        try (ConcurrentCodec strategy = create(2)) {
             assertThatThrownBy(() -> strategy.decode(corrupt))
                     .isInstanceOf(RleFormatException.class)
                     .hasMessageContaining("zero-length run in row " + RleFile.DEFAULT_BLOCK_ROWS);
@@ -154,7 +196,7 @@ abstract class RleStrategyContractTest {
                 return n;
             });
         }
-        try (RleStrategy strategy = create(3)) {
+        try (ConcurrentCodec strategy = create(3)) {
             assertThatThrownBy(() -> strategy.runAll(tasks))
                     .isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(IOException.class).hasMessage("task 7 failed");
@@ -178,7 +220,7 @@ abstract class RleStrategyContractTest {
             });
         }
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        try (RleStrategy strategy = create(2)) {
+        try (ConcurrentCodec strategy = create(2)) {
             Thread caller = new Thread(() -> {
                 try {
                     strategy.runAll(tasks);
@@ -200,9 +242,9 @@ abstract class RleStrategyContractTest {
     void leavesNoThreadRunningAfterClose() throws Exception {
         Set<Thread> before = LiveThreads.now();
         PackedBitImage page = SampleImages.textPage(60, 9);
-        try (RleStrategy strategy = create(3)) {
+        try (ConcurrentCodec strategy = create(3)) {
             byte[] file = strategy.encode(page);
-            strategy.decode(RleFile.parse(file));
+            strategy.decode(file);
             strategy.encodeEach(List.of(page, SampleImages.icon()));
         }
         assertThat(LiveThreads.startedSince(before)).isEmpty();
