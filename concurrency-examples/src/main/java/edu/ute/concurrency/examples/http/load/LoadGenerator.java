@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.http;
+package edu.ute.concurrency.examples.http.load;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,5 +1,13 @@
-package edu.ute.concurrency.examples.http;
+package edu.ute.concurrency.examples.http.load;
 
+import edu.ute.concurrency.examples.http.DemoSite;
+import edu.ute.concurrency.examples.http.HttpServerConfig;
+import edu.ute.concurrency.examples.http.HttpServerMain;
+import edu.ute.concurrency.examples.http.JdkHttpServerBaseline;
+import edu.ute.concurrency.examples.http.ServerMode;
+import edu.ute.concurrency.examples.support.ChildJvm;
+import edu.ute.concurrency.examples.support.CommandLine;
+import edu.ute.concurrency.examples.support.UsageException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +34,7 @@ import java.util.stream.Stream;
  * <p>HOW TO RUN (from the repository root; about 2 minutes with the defaults):
  * <pre>
  * mvn -q -pl concurrency-examples -am compile exec:exec \
- *     -Dexec.mainClass=edu.ute.concurrency.examples.http.HttpLoadComparison \
+ *     -Dexec.mainClass=edu.ute.concurrency.examples.http.load.HttpLoadComparison \
  *     -Dexec.appArgs="--servers nio,virtual,pool,jdk --connections 100,1000 --duration 10s"
  * </pre>
  * Add {@code --server-cpus 0} to pin the servers to CPU 0 with {@code taskset} (then pin the
@@ -50,7 +57,7 @@ public final class HttpLoadComparison {
     }
 
     static final String USAGE = """
-            Usage: HttpLoadComparison [options]
+            usage: HttpLoadComparison [options]
 
             Starts each server in its own JVM (or nginx), loads it over loopback, and prints req/s,
             p50/p99 latency, errors and the server's CPU time, side by side.
@@ -72,34 +79,21 @@ public final class HttpLoadComparison {
                    long maxRequests, Duration idleTimeout, String tool, String serverCpus, String clientCpus) {
     }
 
+    /** nginx (one worker) serving the same page: the one server of the list that is not Java. */
+    static final String NGINX = "nginx";
+
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("HttpLoadComparison: " + e.getMessage());
-            System.err.println("Try --help.");
-            System.exit(2);
-            return;
-        }
-        if (options == null) {
-            System.out.print(USAGE);
-            return;
-        }
-        try {
-            run(options);
-        } catch (IOException e) {
-            System.err.println("HttpLoadComparison: " + e.getMessage());
-            System.exit(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("HttpLoadComparison: interrupted");
-            System.exit(1);
-        }
+        CommandLine.run("HttpLoadComparison", USAGE, args, command -> {
+            run(parse(command));
+            return 0;
+        });
     }
 
-    static Options parse(String[] args) {
-        List<String> servers = List.of("nio", "virtual", "pool", "jdk");
+    static Options parse(CommandLine args) throws UsageException {
+        List<String> servers = List.of("nio", "virtual", "pool", JdkHttpServerBaseline.MODE);
+        List<String> known = new ArrayList<>(ServerMode.labels());
+        known.add(JdkHttpServerBaseline.MODE);
+        known.add(NGINX);
         List<Integer> connections = List.of(100, 1000);
         Duration duration = Duration.ofSeconds(10);
         Duration warmup = Duration.ofSeconds(3);
@@ -108,59 +102,19 @@ public final class HttpLoadComparison {
         String tool = "java";
         String serverCpus = null;
         String clientCpus = null;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return null;
+        while (args.hasNext()) {
+            switch (args.next()) {
+                case "--servers" -> servers = args.listOf(known);
+                case "--connections" -> connections = args.positiveInts();
+                case "--duration" -> duration = args.duration();
+                case "--warmup" -> warmup = args.duration();
+                case "--max-requests" -> maxRequests = args.positiveLong();
+                case "--idle-timeout" -> idleTimeout = args.duration();
+                case "--tool" -> tool = args.oneOf("java", "wrk");
+                case "--server-cpus" -> serverCpus = args.value();
+                case "--client-cpus" -> clientCpus = args.value();
+                default -> throw args.unknown();
             }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value"
-                        : "unexpected argument '" + arg + "'");
-            }
-            String value = args[++i];
-            switch (arg) {
-                case "--servers" -> {
-                    servers = List.of(value.toLowerCase(Locale.ROOT).split(","));
-                    for (String server : servers) {
-                        if (!List.of("nio", "virtual", "pool", "jdk", "nginx").contains(server)) {
-                            throw new IllegalArgumentException("--servers: unknown server '" + server + "'");
-                        }
-                    }
-                }
-                case "--connections" -> {
-                    List<Integer> counts = new ArrayList<>();
-                    for (String count : value.split(",")) {
-                        try {
-                            counts.add(Integer.parseInt(count.strip()));
-                        } catch (NumberFormatException e) {
-                            throw new IllegalArgumentException("--connections expects numbers like 100,1000, got '" + value + "'");
-                        }
-                    }
-                    connections = counts;
-                }
-                case "--duration" -> duration = HttpServerMain.duration(arg, value);
-                case "--warmup" -> warmup = HttpServerMain.duration(arg, value);
-                case "--max-requests" -> {
-                    try {
-                        maxRequests = Long.parseLong(value);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--max-requests expects a number, got '" + value + "'");
-                    }
-                }
-                case "--idle-timeout" -> idleTimeout = HttpServerMain.duration(arg, value);
-                case "--tool" -> {
-                    if (!value.equals("java") && !value.equals("wrk")) {
-                        throw new IllegalArgumentException("--tool expects java or wrk, got '" + value + "'");
-                    }
-                    tool = value;
-                }
-                case "--server-cpus" -> serverCpus = value;
-                case "--client-cpus" -> clientCpus = value;
-                default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
-            }
-        }
-        if (idleTimeout.isZero() || idleTimeout.isNegative()) {
-            throw new IllegalArgumentException("--idle-timeout must be positive, got '" + idleTimeout + "'");
         }
         return new Options(servers, connections, duration, warmup, maxRequests, idleTimeout, tool, serverCpus,
                 clientCpus);
@@ -288,18 +242,14 @@ public final class HttpLoadComparison {
         }
 
         static RunningServer start(String server, String cpus, Duration idleTimeout) throws IOException {
-            return server.equals("nginx") ? startNginx(cpus, idleTimeout) : startJava(server, cpus, idleTimeout);
+            return server.equals(NGINX) ? startNginx(cpus, idleTimeout) : startJava(server, cpus, idleTimeout);
         }
 
         private static RunningServer startJava(String mode, String cpus, Duration idleTimeout) throws IOException {
             List<String> command = new ArrayList<>(taskset(cpus));
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            if (mode.equals("jdk")) {
-                command.add("-Dsun.net.httpserver.nodelay=true");
-            }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), HttpServerMain.class.getName(),
-                    "--mode", mode, "--port", "0", "--idle-timeout", idleTimeout.toMillis() + "ms",
-                    "--max-connections", "20000"));
+            List<String> jvmArgs = mode.equals(JdkHttpServerBaseline.MODE) ? List.of("-Dsun.net.httpserver.nodelay=true") : List.of();
+            command.addAll(ChildJvm.command(HttpServerMain.class, jvmArgs, "--mode", mode, "--port", "0",
+                    "--idle-timeout", idleTimeout.toMillis() + "ms", "--max-connections", "20000"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();

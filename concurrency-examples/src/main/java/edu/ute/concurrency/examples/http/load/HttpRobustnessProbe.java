@@ -1,5 +1,10 @@
-package edu.ute.concurrency.examples.http;
+package edu.ute.concurrency.examples.http.load;
 
+import edu.ute.concurrency.examples.http.HttpServer;
+import edu.ute.concurrency.examples.http.HttpServerConfig;
+import edu.ute.concurrency.examples.http.JdkHttpServerBaseline;
+import edu.ute.concurrency.examples.http.ServerMode;
+import edu.ute.concurrency.examples.support.CommandLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +28,7 @@ import java.util.Random;
  * <p>HOW TO RUN (from the repository root, about a minute):
  * <pre>
  * mvn -q -pl concurrency-examples -am compile exec:exec \
- *     -Dexec.mainClass=edu.ute.concurrency.examples.http.HttpRobustnessProbe -Dexec.appArgs="--servers nio,virtual,pool,jdk"
+ *     -Dexec.mainClass=edu.ute.concurrency.examples.http.load.HttpRobustnessProbe -Dexec.appArgs="--servers nio,virtual,pool,jdk"
  * </pre>
  * Expected: every row of nio, virtual and pool answers the attacker (400, 414, 408) and serves the
  * normal client; the JDK server's rows show "no answer" and "NOT served" for several attacks.
@@ -47,37 +52,34 @@ public final class HttpRobustnessProbe {
         void close();
     }
 
+    private static final String USAGE = """
+            usage: HttpRobustnessProbe [--servers nio,virtual,pool,jdk]
+              --servers LIST   the servers to attack, one after the other (default nio,virtual,pool,jdk)
+            """;
+
     public static void main(String[] args) {
-        List<String> servers = List.of("nio", "virtual", "pool", "jdk");
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("Usage: HttpRobustnessProbe [--servers nio,virtual,pool,jdk]");
-            return;
-        }
-        if (args.length == 2 && args[0].equals("--servers")) {
-            servers = List.of(args[1].split(","));
-        } else if (args.length != 0) {
-            System.err.println("HttpRobustnessProbe: expected --servers LIST, got " + String.join(" ", args));
-            System.exit(2);
-        }
-        for (String server : servers) {
-            if (!List.of("nio", "virtual", "pool", "jdk").contains(server)) {
-                System.err.println("HttpRobustnessProbe: unknown server '" + server + "'");
-                System.exit(2);
+        CommandLine.run("HttpRobustnessProbe", USAGE, args, HttpRobustnessProbe::run);
+    }
+
+    private static int run(CommandLine args) throws Exception {
+        List<String> known = new ArrayList<>(ServerMode.labels());
+        known.add(JdkHttpServerBaseline.MODE);
+        List<String> servers = known;
+        while (args.hasNext()) {
+            switch (args.next()) {
+                case "--servers" -> servers = args.listOf(known);
+                default -> throw args.unknown();
             }
         }
         System.out.printf("%-8s %-34s %-28s %s%n", "server", "attack", "attacker got", "normal client meanwhile");
-        try {
-            for (String server : servers) {
-                probe(server, "4 KB random bytes, no CR/LF", HttpRobustnessProbe::garbage);
-                probe(server, "request line sent, then stall", HttpRobustnessProbe::stall);
-                probe(server, "100 KB request line", HttpRobustnessProbe::longLine);
-                probe(server, "200 slowloris connections", port -> slowloris(port, 200));
-                probe(server, "1,000 idle connections", port -> idle(port, 1000));
-            }
-        } catch (IOException e) {
-            System.err.println("HttpRobustnessProbe: " + e.getMessage());
-            System.exit(1);
+        for (String server : servers) {
+            probe(server, "4 KB random bytes, no CR/LF", HttpRobustnessProbe::garbage);
+            probe(server, "request line sent, then stall", HttpRobustnessProbe::stall);
+            probe(server, "100 KB request line", HttpRobustnessProbe::longLine);
+            probe(server, "200 slowloris connections", port -> slowloris(port, 200));
+            probe(server, "1,000 idle connections", port -> idle(port, 1000));
         }
+        return 0;
     }
 
     /** An attack: opens its connections, returns them with a description of the answer seen. */
@@ -104,7 +106,7 @@ public final class HttpRobustnessProbe {
     }
 
     private static Target start(String server) throws IOException {
-        if (server.equals("jdk")) {
+        if (server.equals(JdkHttpServerBaseline.MODE)) {
             JdkHttpServerBaseline baseline = JdkHttpServerBaseline.start(InetAddress.getLoopbackAddress(), 0);
             return new Target() {
                 public int port() {

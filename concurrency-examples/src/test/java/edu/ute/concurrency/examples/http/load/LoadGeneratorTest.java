@@ -1,8 +1,11 @@
-package edu.ute.concurrency.examples.http;
+package edu.ute.concurrency.examples.http.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import edu.ute.concurrency.examples.http.HttpServer;
+import edu.ute.concurrency.examples.http.HttpServerConfig;
+import edu.ute.concurrency.examples.http.ServerMode;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -37,23 +40,5 @@ class LoadGeneratorTest {
     void refusesAnythingButLoopback() {
         assertThatThrownBy(() -> LoadGenerator.run(URI.create("http://192.0.2.1/"), 1, Duration.ofSeconds(1), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback only");
-    }
-
-    @Test
-    void comparisonOptionsAreChecked() {
-        HttpLoadComparison.Options options = HttpLoadComparison.parse(new String[] {
-                "--servers", "nio,nginx", "--connections", "10,20", "--duration", "2s", "--tool", "wrk"});
-        assertThat(options.servers()).containsExactly("nio", "nginx");
-        assertThat(options.connections()).containsExactly(10, 20);
-        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(options.idleTimeout()).as("the servers' own default")
-                .isEqualTo(HttpServerConfig.defaults().idleTimeout());
-        assertThat(HttpLoadComparison.parse(new String[] {"--idle-timeout", "3s"}).idleTimeout())
-                .isEqualTo(Duration.ofSeconds(3));
-        assertThatThrownBy(() -> HttpLoadComparison.parse(new String[] {"--idle-timeout", "0s"}))
-                .hasMessageContaining("--idle-timeout");
-        assertThatThrownBy(() -> HttpLoadComparison.parse(new String[] {"--servers", "apache"}))
-                .hasMessageContaining("apache");
-        assertThat(HttpLoadComparison.parse(new String[] {"--help"})).isNull();
     }
 }
