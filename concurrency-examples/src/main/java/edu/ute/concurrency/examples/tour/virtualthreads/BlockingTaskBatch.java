@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.virtualthreads;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

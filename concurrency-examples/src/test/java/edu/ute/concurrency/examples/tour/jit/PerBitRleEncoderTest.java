@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.jit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,15 +31,5 @@ class PerBitRleEncoderTest {
     void encodesRowRangesLikeTheLibrary() {
         PackedBitImage page = SampleImages.textPage(75, 8);
         assertThat(PerBitRleEncoder.encodeRows(page, 100, 180)).isEqualTo(Rle.encoder().encodeRows(page, 100, 180));
-    }
-
-    @Test
-    void timingRunChecksEveryPageAgainstTheReference() {
-        PageBatch batch = PageBatch.textPages(2, 50);
-        List<byte[]> expected = batch.encodeSequentially();
-        assertThat(Tour02_JitVersusPerBitLoop.time("per-bit", PerBitRleEncoder::encode, batch, expected, 2).sameBytes()).isTrue();
-        // A wrong reference must be noticed, or "same bytes: yes" would prove nothing.
-        List<byte[]> wrong = List.of(expected.get(1), expected.get(0));
-        assertThat(Tour02_JitVersusPerBitLoop.time("per-bit", PerBitRleEncoder::encode, batch, wrong, 1).sameBytes()).isFalse();
     }
 }

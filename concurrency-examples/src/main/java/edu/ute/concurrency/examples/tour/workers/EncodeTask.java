@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.workers;
 
 import edu.ute.concurrency.rle.PackedBitImage;
 import java.util.Objects;

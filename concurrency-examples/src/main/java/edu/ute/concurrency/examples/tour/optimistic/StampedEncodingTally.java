@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.optimistic;
 
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.StampedLock;

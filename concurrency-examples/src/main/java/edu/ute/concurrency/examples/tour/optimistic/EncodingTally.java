@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.optimistic;
 
 /**
  * Running totals of an encoding job — pages done, raw bytes in, encoded bytes out — shared by the

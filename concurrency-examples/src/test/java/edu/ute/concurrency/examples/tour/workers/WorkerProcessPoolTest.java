@@ -1,7 +1,10 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.ute.concurrency.examples.support.LiveThreads;
+import edu.ute.concurrency.examples.tour.PageBatch;
+import edu.ute.concurrency.examples.tour.Tour01_WorkerProcessPool;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -91,8 +94,8 @@ class WorkerProcessPoolTest {
         pool.close();
         pool.close(); // idempotent
         assertAllEnded(pids);
-        assertThat(Thread.getAllStackTraces().keySet())
-                .noneMatch(t -> t.getName().equals("worker-pool-watchdog") && t.isAlive());
+        assertThat(LiveThreads.awaitNone(() -> Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("worker-pool-watchdog") && t.isAlive()).toList())).isEmpty();
     }
 
     private static void assertAllEnded(List<Long> pids) {

@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.structured;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

@@ -1,5 +1,6 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.workers;
 
+import edu.ute.concurrency.examples.support.ChildJvm;
 import edu.ute.concurrency.rle.Rle;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -1,5 +1,6 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.workers;
 
+import edu.ute.concurrency.examples.support.ChildJvm;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -240,7 +241,7 @@ public final class WorkerProcessPool implements AutoCloseable {
         if (closed) {
             throw new IOException("pool is closed");
         }
-        Process process = new ProcessBuilder(ChildJvm.command(WorkerProcessMain.class, WORKER_JVM_ARGS, List.of()))
+        Process process = new ProcessBuilder(ChildJvm.command(WorkerProcessMain.class, WORKER_JVM_ARGS))
                 // The worker's stderr (JVM errors, stray prints) goes to ours, so nothing is lost and
                 // nobody has to drain a pipe.
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -263,7 +264,8 @@ public final class WorkerProcessPool implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        watchdog.shutdownNow();
+        watchdog.shutdownNow(); // pending alarms are moot: every worker is stopped below
+        watchdog.close();
         // Not under batchLock: close() must be able to stop a batch that is stuck.
         for (int i = 0; i < slots.length(); i++) {
             WorkerProcess w = slots.get(i);

@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.optimistic;
 
 /**
  * {@link EncodingTally} behind one plain lock ({@code synchronized}): the pessimistic baseline. Every

@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.jit;
 
 import edu.ute.concurrency.rle.PackedBitImage;
 import edu.ute.concurrency.rle.Rle;
@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>In CPython this loop runs about one pixel per hundred bytecodes and Cython is the usual cure. In
  * Java the JIT compiles it to machine code on its own after a few thousand iterations; what it cannot
  * do is turn one-pixel-at-a-time into 64-pixels-at-a-time, which is why the word-at-a-time encoder
- * stays ahead (see {@link Tour02_JitVersusPerBitLoop} for the ratio).
+ * stays ahead ({@code Tour02_JitVersusPerBitLoop} shows by how much).
  *
  * <p><b>Thread safety.</b> Stateless; reads the image only, so threads may share an image that nobody
  * writes to.

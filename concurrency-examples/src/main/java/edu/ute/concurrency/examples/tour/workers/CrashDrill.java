@@ -1,4 +1,4 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.workers;
 
 /**
  * Tells a worker JVM to die in the middle of a task, the way a real worker dies (a native crash, the

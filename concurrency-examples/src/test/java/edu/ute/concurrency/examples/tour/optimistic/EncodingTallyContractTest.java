@@ -1,7 +1,8 @@
-package edu.ute.concurrency.examples.tour;
+package edu.ute.concurrency.examples.tour.optimistic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.ute.concurrency.examples.tour.Tour03_OptimisticConcurrency;
 import org.junit.jupiter.api.Test;
 
 /**
