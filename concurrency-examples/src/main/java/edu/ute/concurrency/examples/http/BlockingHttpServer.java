@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,8 +109,8 @@ public abstract sealed class BlockingHttpServer implements HttpServer
     }
 
     @Override
-    public URI url() {
-        return HttpServer.urlOf(config.bindAddress(), port());
+    public HttpServerConfig config() {
+        return config;
     }
 
     @Override

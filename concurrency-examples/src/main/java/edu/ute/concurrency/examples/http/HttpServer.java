@@ -25,11 +25,16 @@ public interface HttpServer extends AutoCloseable {
     /** Binds the port and starts serving; returns once new connections are accepted. */
     void start() throws IOException;
 
+    /** The options this server was created with. */
+    HttpServerConfig config();
+
     /** The port bound (useful with port 0); only valid after {@link #start()}. */
     int port();
 
     /** {@code http://HOST:PORT/} of the running server. */
-    URI url();
+    default URI url() {
+        return urlOf(config().bindAddress(), port());
+    }
 
     /** The live counters the {@code /stats} page shows. */
     ServerStats stats();

@@ -3,7 +3,6 @@ package edu.ute.concurrency.examples.http;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -111,8 +110,8 @@ public final class NioHttpServer implements HttpServer {
     }
 
     @Override
-    public URI url() {
-        return HttpServer.urlOf(config.bindAddress(), port());
+    public HttpServerConfig config() {
+        return config;
     }
 
     @Override

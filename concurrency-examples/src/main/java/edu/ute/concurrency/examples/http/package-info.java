@@ -17,9 +17,12 @@
  *
  * <p>How to read it: {@code HttpServer}, then {@code NioHttpServer} beside {@code BlockingHttpServer}:
  * the same per-connection steps (parse what is there, answer, write, restart the right clock) as an
- * event loop and as a blocking loop. The two stand side by side on purpose, down to the shape of a
- * few methods ({@code start}, {@code url}, {@code stats}), so that the difference is the threading
- * model and nothing else. Every thread a server starts belongs to an executor that {@code stop()}
+ * event loop and as a blocking loop. The two stand side by side on purpose, down to the shape of
+ * their small methods ({@code port}, {@code config}, {@code stats}, the start of {@code stop}), so
+ * that the difference is the threading model and nothing else; likewise
+ * {@code VirtualThreadHttpServer} and {@code ThreadPoolHttpServer} answer {@code BlockingHttpServer}'s
+ * three questions in the same few lines, because where a connection's thread comes from is all that
+ * differs between them. Every thread a server starts belongs to an executor that {@code stop()}
  * closes.
  *
  * <p>This package imports {@code support} only. The load generator, the load comparison and the

@@ -36,10 +36,7 @@ public final class ExecutorRunner implements TaskRunner {
     private final ExecutorService pool;
 
     public ExecutorRunner(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-        }
-        this.threads = threads;
+        this.threads = TaskRunner.requirePositive(threads);
         // Threads start as tasks arrive (up to `threads`) and live until close(); named
         // "rle-executor-P-T" so that a thread dump shows whose they are.
         this.pool = Executors.newFixedThreadPool(threads,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,26 +31,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ForkJoinRunner implements TaskRunner {
     private static final AtomicInteger POOL_NUMBERS = new AtomicInteger();
 
-    private final int threads;
     private final ForkJoinPool pool;
 
     public ForkJoinRunner(int threads) {
-        this.threads = threads;
-        this.pool = newPool(threads, "rle-forkjoin-");
+        this.pool = newPool(TaskRunner.requirePositive(threads), "rle-forkjoin-");
     }
 
     @Override
     public int threads() {
-        return threads;
+        return pool.getParallelism();
     }
 
     @Override
     public <T> List<T> runAll(List<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
         TaskResults<T> results = new TaskResults<>(tasks);
+        return runIn(pool, results, new Split(results, 0, tasks.size()));
+    }
+
+    /**
+     * Runs {@code work}, which fills {@code results}, in {@code pool} and waits for it. If the caller is
+     * interrupted, the run is given up: tasks not yet started see it and return without running.
+     */
+    static <T> List<T> runIn(ForkJoinPool pool, TaskResults<T> results, ForkJoinTask<?> work)
+            throws InterruptedException, ExecutionException {
         try {
-            pool.submit(new Split(results, 0, tasks.size())).get();
+            pool.submit(work).get();
         } catch (InterruptedException e) {
-            results.giveUp(e); // splits not yet started see it and return without running their tasks
+            results.giveUp(e);
             throw e;
         }
         return results.get();

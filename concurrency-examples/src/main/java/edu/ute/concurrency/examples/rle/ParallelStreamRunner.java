@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 
 /**
@@ -27,29 +28,22 @@ import java.util.stream.IntStream;
  * <p><b>Thread safety:</b> calls from several threads share the pool; {@link #close()} shuts it down.
  */
 public final class ParallelStreamRunner implements TaskRunner {
-    private final int threads;
     private final ForkJoinPool pool;
 
     public ParallelStreamRunner(int threads) {
-        this.threads = threads;
-        this.pool = ForkJoinRunner.newPool(threads, "rle-parallel-stream-");
+        this.pool = ForkJoinRunner.newPool(TaskRunner.requirePositive(threads), "rle-parallel-stream-");
     }
 
     @Override
     public int threads() {
-        return threads;
+        return pool.getParallelism();
     }
 
     @Override
     public <T> List<T> runAll(List<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
         TaskResults<T> results = new TaskResults<>(tasks);
-        try {
-            pool.submit(() -> IntStream.range(0, tasks.size()).parallel().forEach(results::run)).get();
-        } catch (InterruptedException e) {
-            results.giveUp(e); // the elements not yet processed are skipped
-            throw e;
-        }
-        return results.get();
+        return ForkJoinRunner.runIn(pool, results,
+                ForkJoinTask.adapt(() -> IntStream.range(0, tasks.size()).parallel().forEach(results::run)));
     }
 
     @Override

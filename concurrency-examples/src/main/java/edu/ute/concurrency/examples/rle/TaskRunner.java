@@ -52,6 +52,14 @@ public interface TaskRunner extends AutoCloseable {
     default void close() {
     }
 
+    /** {@code threads}, if it is at least 1: what every runner's constructor checks. */
+    static int requirePositive(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        return threads;
+    }
+
     /** A task's failure as an unchecked exception with the original as its cause, for callers that cannot throw it. */
     static RuntimeException unchecked(ExecutionException e) {
         Throwable cause = e.getCause();

@@ -24,21 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stateless; each call starts and joins its own threads. If the caller is interrupted, the workers are
  * interrupted and joined, then {@link InterruptedException} is thrown.
  */
-public final class ThreadRunner implements TaskRunner {
+public record ThreadRunner(int threads) implements TaskRunner {
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
 
-    private final int threads;
-
-    public ThreadRunner(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-        }
-        this.threads = threads;
-    }
-
-    @Override
-    public int threads() {
-        return threads;
+    public ThreadRunner {
+        TaskRunner.requirePositive(threads);
     }
 
     @Override

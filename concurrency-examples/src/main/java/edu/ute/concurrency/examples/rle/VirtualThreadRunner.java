@@ -27,19 +27,9 @@ import java.util.concurrent.Semaphore;
  *
  * <p><b>Thread safety:</b> stateless; each call creates and closes its own executor.
  */
-public final class VirtualThreadRunner implements TaskRunner {
-    private final int threads;
-
-    public VirtualThreadRunner(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-        }
-        this.threads = threads;
-    }
-
-    @Override
-    public int threads() {
-        return threads;
+public record VirtualThreadRunner(int threads) implements TaskRunner {
+    public VirtualThreadRunner {
+        TaskRunner.requirePositive(threads);
     }
 
     @Override

@@ -47,10 +47,7 @@ public final class WorkSharingRunner implements TaskRunner {
     private final ExecutorService helpers;
 
     public WorkSharingRunner(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-        }
-        this.threads = threads;
+        this.threads = TaskRunner.requirePositive(threads);
         // Executors.newFixedThreadPool, but with a queue whose threads poll briefly before they park.
         int helperThreads = Math.max(1, threads - 1);
         this.helpers = new ThreadPoolExecutor(helperThreads, helperThreads, 0, TimeUnit.SECONDS, new SpinThenParkQueue<>(helperThreads),

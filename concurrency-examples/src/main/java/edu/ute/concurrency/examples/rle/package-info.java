@@ -27,7 +27,8 @@
  * {@link edu.ute.concurrency.examples.rle.SharedTaskList}" with raw threads and with a pool;
  * {@code ForkJoinRunner} and {@code ParallelStreamRunner} are the same fork/join pool by hand and in one
  * line; {@code ExecutorRunner} and {@code VirtualThreadRunner} are the same {@code invokeAll} on a pool
- * and on a thread per task. What they share without being the lesson lives once:
+ * and on a thread per task; {@code WorkSharingRunner} keeps a pool like {@code ExecutorRunner}'s and
+ * is built the same way, with the caller working and a queue that polls. What they share without being the lesson lives once:
  * {@link edu.ute.concurrency.examples.rle.TaskResults} (result slots and the first failure).
  * {@code ThreadRunner} is the one class that joins threads by hand, because raw threads are its
  * subject; every pool is stopped with its own {@code close()}.

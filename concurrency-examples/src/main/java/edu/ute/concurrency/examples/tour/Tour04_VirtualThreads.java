@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Part 2 is the trap: <em>pinning</em>. See {@link PinningProbe}: on JDK 21–23, blocking inside
  * {@code synchronized} pins the carrier (the classic gevent-like surprise: one old library holding a
- * monitor across I/O stalls everything); JDK 24+ (JEP 491, we run on 25) fixed that, and the table
+ * monitor across I/O stalls everything); JDK 24+ (JEP 491) fixed that, and the table
  * shows it honestly — no pinning there — next to a case that still pins on 25 (blocking in a class
  * initializer). {@code -Djdk.tracePinnedThreads=full} shows pinning on 21–23 only (removed in 24);
  * JFR's {@code jdk.VirtualThreadPinned} event works on all of them, and is what the table counts.
@@ -52,9 +52,9 @@ import java.util.concurrent.TimeUnit;
  * Expected output: part 1, the virtual mode has all 10,000 tasks blocked at once on a handful of
  * platform threads, wall time a little over 1 s, a few KiB of memory per task. The platform mode needs
  * one OS thread per task, several times the memory per task, and on a small machine it cannot even
- * start 10,000 threads within the 1 s the first ones sleep (each start costs about half a millisecond
- * here), so fewer are blocked at once and the batch takes several seconds. Part 2 on JDK 25: synchronized and ReentrantLock about 1 hold time, 0 pinned events;
- * the class initializer at least 1 pinned event. On JDK 21–23 the synchronized row takes about 4 hold
+ * start 10,000 threads within the 1 s the first ones sleep (starting an OS thread is not free), so
+ * fewer are blocked at once and the batch takes several seconds. Part 2 on JDK 25: synchronized and
+ * ReentrantLock about 1 hold time, 0 pinned events; the class initializer at least 1 pinned event. On JDK 21–23 the synchronized row takes about 4 hold
  * times and shows pinned events.
  */
 public final class Tour04_VirtualThreads {

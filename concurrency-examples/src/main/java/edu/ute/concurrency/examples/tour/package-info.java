@@ -21,6 +21,9 @@
  *
  * <p>How to read it: each {@code TourNN} file top to bottom; the classes it builds on sit beside it, in
  * the subpackage named after its idea, and import nothing from this package (or from one another).
+ * Every tour's {@code main} reads its options the same way, a loop over
+ * {@link edu.ute.concurrency.examples.support.CommandLine}, so their first lines look alike on purpose;
+ * the lesson starts after them.
  * Tour01's worker pool is one of three process pools of the module, each with the protocol its lesson
  * needs: here a framed binary protocol with crash recovery; exercise 2's pool ({@code batch}) a line of
  * file names; the {@code rle} tool's {@code process} strategy one child per image. They stand apart on
