@@ -14,7 +14,7 @@ import java.net.URI;
  *     server.start();
  *     System.out.println("Listening on " + server.url());
  *     ...
- * }   // close() = stop(): open connections closed, every thread the server started has ended
+ * }   // close() = stop(): open connections closed, every thread the server started done
  * }</pre>
  *
  * <p>Implementations are thread-safe: {@code start} and {@code stop} may be called from any thread,
@@ -41,7 +41,8 @@ public interface HttpServer extends AutoCloseable {
 
     /**
      * Stops accepting, closes every open connection and waits until every thread the server
-     * started has ended; the port is free when this returns.
+     * started has finished its work (each belongs to an executor that this closes); the port is free
+     * when this returns.
      */
     void stop();
 

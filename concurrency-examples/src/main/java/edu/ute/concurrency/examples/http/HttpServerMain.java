@@ -24,7 +24,7 @@ import java.util.List;
  * </pre>
  * then {@code curl -i http://127.0.0.1:8080/} shows the page and {@code /stats} the counters.
  * Ctrl-C prints {@code nio server stopped after N responses} once every connection is closed and
- * every server thread has ended.
+ * every server thread has finished.
  *
  * <p>Exit codes: 1 if the server cannot start (port taken), 2 on a usage error, 0 for {@code --help};
  * after Ctrl-C the JVM exits with 130 (128 + SIGINT) like any program stopped by Ctrl-C, and with 143

@@ -233,7 +233,9 @@ public final class StrategyComparison {
     private static List<Path> imagesIn(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().endsWith(".rle"))
+                    .map(p -> p.getFileName().toString())
+                    .filter(name -> !name.startsWith(".") && !name.toLowerCase(Locale.ROOT).endsWith(".rle"))
+                    .map(dir::resolve)
                     .sorted().toList();
         }
     }
@@ -570,32 +572,35 @@ public final class StrategyComparison {
     static String summary(List<Row> allRows) {
         List<Row> rows = allRows.stream().filter(r -> r.operation().equals("encode")).toList();
         StringBuilder t = new StringBuilder("summary of encoding (this run):\n");
-        fastest(rows, "text-600dpi", "block").ifPresent(r -> t.append(String.format(Locale.ROOT,
-                "  one 600-dpi page, per row block, fastest : %.2f× sequential (%s)%n", r.speedup(), r.strategy())));
+        fastest(rows, "text-600dpi", "block").ifPresent(r ->
+                summaryLine(t, "one 600-dpi page, per row block, fastest", "%.2f× sequential (%s)", r.speedup(), r.strategy()));
         rows.stream().map(Row::workload).filter(w -> w.startsWith("batch-")).distinct().forEach(batch ->
-                fastest(rows, batch, "image").ifPresent(r -> t.append(String.format(Locale.ROOT,
-                        "  %s, per image, fastest : %.2f× sequential (%s)%n", batch, r.speedup(), r.strategy()))));
+                fastest(rows, batch, "image").ifPresent(r ->
+                        summaryLine(t, batch + ", per image, fastest", "%.2f× sequential (%s)", r.speedup(), r.strategy())));
         rows.stream().filter(r -> r.workload().equals("icon") && r.is(RleStrategy.AUTO)).findFirst().ifPresent(r ->
-                t.append(String.format(Locale.ROOT, "  auto on the icon : %.2f× sequential's time%n", 1 / r.speedup())));
+                summaryLine(t, "auto on the icon", "%.2f× sequential's time", 1 / r.speedup()));
         for (String large : List.of("text-600dpi", "batch-200x150dpi")) {
             var auto = rows.stream().filter(r -> r.workload().equals(large) && r.is(RleStrategy.AUTO)
                     && r.granularity().equals(large.startsWith("batch") ? "image" : "block")).findFirst();
             var fastest = fastest(rows, large, null);
             if (auto.isPresent() && fastest.isPresent()) {
-                t.append(String.format(Locale.ROOT, "  auto on %s : %.2f× the fastest's time (%s)%n",
-                        large, auto.get().medianMs() / fastest.get().medianMs(), fastest.get().strategy()));
+                summaryLine(t, "auto on " + large, "%.2f× the fastest's time (%s)",
+                        auto.get().medianMs() / fastest.get().medianMs(), fastest.get().strategy());
             }
         }
         // The large workloads at their natural granularity: the page per row block, the batch per image.
         rows.stream().filter(r -> ((r.workload().equals("text-600dpi") && r.granularity().equals("block"))
                         || (r.workload().startsWith("batch-") && r.granularity().equals("image"))) && r.isParallelInProcess())
                 .max((a, b) -> Double.compare(a.cpuRatio(), b.cpuRatio()))
-                .ifPresent(r -> t.append(String.format(Locale.ROOT, "  most CPU time, large workloads : %.2f× sequential's (%s on %s)%n",
-                        r.cpuRatio(), r.strategy(), r.workload())));
+                .ifPresent(r -> summaryLine(t, "most CPU time, large workloads", "%.2f× sequential's (%s on %s)",
+                        r.cpuRatio(), r.strategy(), r.workload()));
         long different = rows.stream().filter(r -> r.identical().equals("NO")).count();
-        t.append(String.format(Locale.ROOT, "  byte-identical to sequential : %s%n",
-                different == 0 ? "every strategy, every workload" : different + " cells DIFFER"));
+        summaryLine(t, "byte-identical to sequential", "%s", different == 0 ? "every strategy, every workload" : different + " cells DIFFER");
         return t.toString();
+    }
+
+    private static void summaryLine(StringBuilder t, String what, String format, Object... values) {
+        t.append(String.format(Locale.ROOT, "  %-42s : " + format + "%n", Stream.concat(Stream.of(what), Stream.of(values)).toArray()));
     }
 
     private static Optional<Row> fastest(List<Row> rows, String workload, String granularity) {
