@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutionException;
  * <p><b>The contract</b> (checked for every registered strategy by {@code RleStrategyContractTest}):
  * <ul>
  *   <li>the results come back in task order;</li>
+ *   <li>at most {@link #threads()} tasks run at once (the bound on the memory a batch of images
+ *       takes);</li>
  *   <li>if a task throws, its exception is thrown as the cause of an {@link ExecutionException}
  *       (whether the other tasks still run first is the runner's choice: say it in its Javadoc);</li>
  *   <li>if the calling thread is interrupted while waiting, tasks not yet started are abandoned,

@@ -107,7 +107,7 @@ class RleStrategyContractTest {
     void encodesRandomImagesExactlyAsTheSequentialCodec() throws Exception {
         try (ConcurrentCodec strategy = create(3)) {
             for (PackedBitImage image : randomImages(randomImages(), 42)) {
-                assertThat(strategy.encode(image)).as("%s", image).isEqualTo(RleFile.encode(image));
+                assertThat(strategy.encode(image)).as("%s on %s", subject, image).isEqualTo(RleFile.encode(image));
             }
         }
     }
@@ -116,7 +116,7 @@ class RleStrategyContractTest {
     void decodesRandomImagesBackToTheOriginal() throws Exception {
         try (ConcurrentCodec strategy = create(3)) {
             for (PackedBitImage image : randomImages(randomImages(), 43)) {
-                assertThat(strategy.decode(RleFile.encode(image))).isEqualTo(image);
+                assertThat(strategy.decode(RleFile.encode(image))).as("%s on %s", subject, image).isEqualTo(image);
             }
         }
     }
@@ -130,11 +130,11 @@ class RleStrategyContractTest {
         }
         try (ConcurrentCodec strategy = create(2)) {
             List<byte[]> actual = strategy.encodeEach(images);
-            assertThat(actual).hasSameSizeAs(expected);
+            assertThat(actual).as("%s", subject).hasSameSizeAs(expected);
             for (int i = 0; i < images.size(); i++) {
-                assertThat(actual.get(i)).isEqualTo(expected.get(i));
+                assertThat(actual.get(i)).as("%s, image %d", subject, i).isEqualTo(expected.get(i));
             }
-            assertThat(strategy.decodeEach(expected)).isEqualTo(images);
+            assertThat(strategy.decodeEach(expected)).as("%s", subject).isEqualTo(images);
         }
     }
 
@@ -145,13 +145,13 @@ class RleStrategyContractTest {
                 if (images.size() > 1) {
                     List<byte[]> actual = strategy.encodeEach(images);
                     for (int i = 0; i < actual.size(); i++) {
-                        assertThat(actual.get(i)).as("batch image %d", i).isEqualTo(RleFile.encode(images.get(i)));
+                        assertThat(actual.get(i)).as("%s, batch image %d", subject, i).isEqualTo(RleFile.encode(images.get(i)));
                     }
                 } else {
                     PackedBitImage image = images.get(0);
                     byte[] file = strategy.encode(image);
-                    assertThat(file).as("%s", image).isEqualTo(RleFile.encode(image));
-                    assertThat(strategy.decode(file)).as("%s", image).isEqualTo(image);
+                    assertThat(file).as("%s on %s", subject, image).isEqualTo(RleFile.encode(image));
+                    assertThat(strategy.decode(file)).as("%s on %s", subject, image).isEqualTo(image);
                 }
             }
         }
@@ -161,8 +161,8 @@ class RleStrategyContractTest {
     void handlesAnImageWithNoRows() throws Exception {
         PackedBitImage empty = new PackedBitImage(100, 0);
         try (ConcurrentCodec strategy = create(2)) {
-            assertThat(strategy.encode(empty)).isEqualTo(RleFile.encode(empty));
-            assertThat(strategy.encodeEach(List.of())).isEmpty();
+            assertThat(strategy.encode(empty)).as("%s", subject).isEqualTo(RleFile.encode(empty));
+            assertThat(strategy.encodeEach(List.of())).as("%s", subject).isEmpty();
         }
     }
 
@@ -178,7 +178,7 @@ class RleStrategyContractTest {
         blocks.get(1)[0] = 0;
         byte[] corrupt = RleFile.assemble(page.width(), page.height(), RleFile.DEFAULT_BLOCK_ROWS, blocks);
         try (ConcurrentCodec strategy = create(2)) {
-            assertThatThrownBy(() -> strategy.decode(corrupt))
+            assertThatThrownBy(() -> strategy.decode(corrupt)).as("%s", subject)
                     .isInstanceOf(RleFormatException.class)
                     .hasMessageContaining("zero-length run in row " + RleFile.DEFAULT_BLOCK_ROWS);
         }
@@ -197,12 +197,37 @@ class RleStrategyContractTest {
             });
         }
         try (ConcurrentCodec strategy = create(3)) {
-            assertThatThrownBy(() -> strategy.runAll(tasks))
+            assertThatThrownBy(() -> strategy.runAll(tasks)).as("%s", subject)
                     .isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(IOException.class).hasMessage("task 7 failed");
             // and the strategy still works afterwards
-            assertThat(strategy.runAll(tasks.subList(0, 5))).containsExactly(0, 1, 2, 3, 4);
+            assertThat(strategy.runAll(tasks.subList(0, 5))).as("%s after a failure", subject).containsExactly(0, 1, 2, 3, 4);
         }
+    }
+
+    @Test
+    void runsAtMostItsThreadsTasksAtOnce() throws Exception {
+        int threads = 2;
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            tasks.add(() -> {
+                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(2); // long enough for tasks that may overlap to do so
+                } finally {
+                    running.decrementAndGet();
+                }
+                return 1;
+            });
+        }
+        try (ConcurrentCodec strategy = create(threads)) {
+            assertThat(strategy.runAll(tasks)).as("%s", subject).hasSize(tasks.size());
+        }
+        // Counted by the tasks themselves, no clock: what bounds the memory a batch of images takes.
+        assertThat(mostAtOnce.get()).as("%s: most tasks running at once with %d threads", subject, threads)
+                .isBetween(1, threads);
     }
 
     @Test
@@ -229,13 +254,15 @@ class RleStrategyContractTest {
                 }
             }, "test-caller");
             caller.start();
-            assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(firstStarted.await(30, TimeUnit.SECONDS)).as("%s started a task", subject).isTrue();
             caller.interrupt();
             caller.join(TimeUnit.SECONDS.toMillis(30));
-            assertThat(caller.isAlive()).isFalse();
+            assertThat(caller.isAlive()).as("%s still running 30 s after the interrupt", subject).isFalse();
         }
-        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-        assertThat(started.get()).isLessThan(total);
+        assertThat(thrown.get()).as("%s: what the interrupted caller got", subject).isInstanceOf(InterruptedException.class);
+        // Tasks not started when the caller is interrupted must not start: a runner that runs at most
+        // threads() tasks at once, as the contract asks, has started only a few of the 200.
+        assertThat(started.get()).as("%s: tasks started (at most threads() may run at once)", subject).isLessThan(total);
     }
 
     @Test
@@ -247,6 +274,6 @@ class RleStrategyContractTest {
             strategy.decode(file);
             strategy.encodeEach(List.of(page, SampleImages.icon()));
         }
-        assertThat(LiveThreads.startedSince(before)).isEmpty();
+        assertThat(LiveThreads.startedSince(before)).as("%s: threads left after close()", subject).isEmpty();
     }
 }
