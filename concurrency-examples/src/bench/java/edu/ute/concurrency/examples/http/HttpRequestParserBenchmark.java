@@ -16,19 +16,17 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What one request costs in user code, before any system call: parsing a typical browser-like
  * request head, and building the answer to it. Compare with the load comparison's requests per
- * server CPU-second (6 to 8 µs per request for {@code nio}, most of it in the kernel's read, write
- * and epoll): the parser and writer are a small part of it, so the design (threads or a selector)
- * decides the speed, not the parsing.
+ * server CPU-second, most of which is the kernel's read, write and epoll: the parser and writer are a
+ * small part of it, so the design (threads or a selector) decides the speed, not the parsing.
  *
  * <p>HOW TO RUN (from the repository root, about 30 s):
  * <pre>
  * mvn -q -pl concurrency-examples -am compile exec:exec -Dbench=concurrency-examples \
  *     -Djmh.args="-f 1 -wi 2 -i 3 -w 1s -r 1s HttpRequestParserBenchmark"
  * </pre>
- * Measured on 2 cores shared with other builds (JDK 25): about 1.3 µs to parse this 330-byte head
- * (about 4 ns a byte: the parser looks at every byte once) and 0.1 µs to build the answer (the
- * page is prebuilt, the date formatted once a second). wrk's 40-byte requests parse in a fraction
- * of that.
+ * Expect parsing to take a few nanoseconds a byte of the head (the parser looks at every byte once)
+ * and building the answer far less (the page is prebuilt, the date formatted once a second);
+ * docs/measurements.md has a run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

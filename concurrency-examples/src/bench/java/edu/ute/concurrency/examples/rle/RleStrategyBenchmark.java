@@ -19,10 +19,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The issue's targets measured with JMH instead of {@code rle compare}'s whole-program timing: one
- * image per row block ({@link #encodeImage}: the icon and the 600-dpi page) and a batch per image
- * ({@link #encodeBatch}: 200 pages at 150 dpi), for each in-process strategy. The strategy (and its
- * pool) is created once per trial, as a real program would.
+ * The strategies measured with JMH instead of {@code rle compare}'s whole-program timing: one image per
+ * row block ({@link #encodeImage}: the icon and the 600-dpi page) and a batch per image
+ * ({@link #encodeBatch}: 200 pages at 150 dpi), for each strategy that runs in this JVM (a JVM per
+ * image would measure JVM start-ups). The codec (and its pool) is created once per trial, as a real
+ * program would; the names are {@link RleStrategy}'s labels.
  *
  * <p>HOW TO RUN (about 4 minutes; -p narrows the parameters):
  * <pre>
@@ -45,13 +46,13 @@ public class RleStrategyBenchmark {
     @Param({"icon", "text-600dpi"})
     public String image;
 
-    private RleStrategy encoder;
+    private ConcurrentCodec encoder;
     private PackedBitImage single;
     private List<PackedBitImage> batch;
 
     @Setup
     public void setUp() {
-        encoder = RleStrategy.named(strategy, Runtime.getRuntime().availableProcessors());
+        encoder = RleStrategy.named(strategy).create(Runtime.getRuntime().availableProcessors());
         single = image.equals("icon") ? SampleImages.icon() : SampleImages.textPage(600, 2);
         batch = new ArrayList<>();
         for (int i = 0; i < 200; i++) {

@@ -1,5 +1,6 @@
 package edu.ute.concurrency.examples.tour;
 
+import edu.ute.concurrency.examples.tour.jit.PerBitRleEncoder;
 import edu.ute.concurrency.rle.PackedBitImage;
 import edu.ute.concurrency.rle.Rle;
 import edu.ute.concurrency.rle.SampleImages;

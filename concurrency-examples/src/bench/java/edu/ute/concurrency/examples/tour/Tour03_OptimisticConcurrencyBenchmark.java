@@ -1,5 +1,9 @@
 package edu.ute.concurrency.examples.tour;
 
+import edu.ute.concurrency.examples.tour.optimistic.CasEncodingTally;
+import edu.ute.concurrency.examples.tour.optimistic.EncodingTally;
+import edu.ute.concurrency.examples.tour.optimistic.StampedEncodingTally;
+import edu.ute.concurrency.examples.tour.optimistic.SynchronizedEncodingTally;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,9 +30,9 @@ import org.openjdk.jmh.annotations.Threads;
  * You should see throughput in operations per microsecond for both threads together (higher is
  * better): the optimistic tallies far ahead in the read-heavy mix (their readers write no shared
  * memory, so the two cores do not fight over a cache line) and the gap much smaller in the write-heavy
- * mix, where every write conflicts and the CAS loop retries and reallocates (measured on 2 cores: about
- * 4× at 90 % reads, 1.3–1.6× at 10 % reads; with more writing threads the retries grow). On 2 cores
- * shared with other work the numbers are noisy: compare orders, not digits.
+ * mix, where every write conflicts and the CAS loop retries and reallocates (with more writing threads
+ * the retries grow). On 2 cores shared with other work the numbers are noisy: compare orders, not
+ * digits. docs/measurements.md has a run.
  */
 @State(Scope.Benchmark)
 @Threads(2)

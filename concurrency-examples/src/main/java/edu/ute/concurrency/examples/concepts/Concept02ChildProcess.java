@@ -1,9 +1,11 @@
 package edu.ute.concurrency.examples.concepts;
 
-import edu.ute.concurrency.examples.rle.RleChildProcess;
+import edu.ute.concurrency.examples.support.ChildJvm;
+import edu.ute.concurrency.rle.PackedBitImage;
 import edu.ute.concurrency.rle.Pbm;
 import edu.ute.concurrency.rle.RleFile;
 import edu.ute.concurrency.rle.SampleImages;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +18,9 @@ import java.util.Arrays;
  * reads the compressed {@code .rle} file from its stdout. The two processes share no memory: all the
  * data is copied through the pipe, which is what Python's pickling does for a process pool.
  *
- * <p>What to notice: the child runs the same JDK ({@code ProcessHandle.current().info().command()})
- * with the same class path; the exit code says whether it worked; starting a JVM costs tens to hundreds
- * of milliseconds, far more than compressing one page.
+ * <p>What to notice: the child is {@link Child}, a {@code main} of its own, run on the same JDK with the
+ * same class path ({@link ChildJvm}); the exit code says whether it worked; starting a JVM costs tens to
+ * hundreds of milliseconds, far more than compressing one page.
  *
  * <p>HOW TO RUN:
  * <pre>
@@ -35,16 +37,26 @@ public final class Concept02ChildProcess {
     private Concept02ChildProcess() {
     }
 
+    /** The child: reads a PBM image on stdin, writes its {@code .rle} file on stdout. */
+    public static final class Child {
+        private Child() {
+        }
+
+        public static void main(String[] args) throws IOException {
+            PackedBitImage page = Pbm.read(new BufferedInputStream(System.in));
+            System.out.write(RleFile.encode(page));
+            System.out.flush();
+        }
+    }
+
     public static void main(String[] args) throws IOException, InterruptedException {
         var page = SampleImages.textPage(150, 1);
         ByteArrayOutputStream pbm = new ByteArrayOutputStream();
         Pbm.write(page, pbm, Pbm.Variant.P4);
 
         long start = System.nanoTime();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                RleChildProcess.class.getName(), "encode")
-                .redirectError(ProcessBuilder.Redirect.DISCARD) // the child reports its CPU time there
+        Process child = new ProcessBuilder(ChildJvm.command(Child.class))
+                .redirectError(ProcessBuilder.Redirect.INHERIT) // the child's errors, if any, show up here
                 .start();
         System.out.println("started child pid " + child.pid());
 

@@ -8,12 +8,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,8 +50,10 @@ public abstract sealed class BlockingHttpServer implements HttpServer
 
     private final Object lifecycle = new Object();
     private volatile ServerSocket listener;
-    private volatile Thread acceptor;
+    /** One thread each, as executors so that stop() can close() them. */
+    private ExecutorService acceptor;
     private ScheduledExecutorService watchdog;
+    private volatile Thread acceptorThread;
     private volatile Thread watchdogThread;
     private volatile boolean stopping;
 
@@ -68,8 +70,8 @@ public abstract sealed class BlockingHttpServer implements HttpServer
      */
     abstract boolean dispatch(Runnable connection);
 
-    /** Stops the connection threads' executor and waits until all of them have ended. */
-    abstract void shutdownExecutorAndWait() throws InterruptedException;
+    /** Where {@link #dispatch} runs connections; stop() closes it once every socket is closed. */
+    abstract ExecutorService connectionExecutor();
 
     /** Connection threads still alive (for tests: empty after stop). */
     abstract List<Thread> liveConnectionThreads();
@@ -93,7 +95,11 @@ public abstract sealed class BlockingHttpServer implements HttpServer
             });
             long period = Math.clamp(config.writeTimeout().toMillis() / 4, 10, 1000);
             watchdog.scheduleAtFixedRate(this::closeStalledWriters, period, period, TimeUnit.MILLISECONDS);
-            acceptor = Thread.ofPlatform().name("http-" + name + "-acceptor").start(this::acceptLoop);
+            acceptor = Executors.newSingleThreadExecutor(task -> {
+                acceptorThread = Thread.ofPlatform().name("http-" + name + "-acceptor").unstarted(task);
+                return acceptorThread;
+            });
+            acceptor.execute(this::acceptLoop);
         }
     }
 
@@ -103,8 +109,8 @@ public abstract sealed class BlockingHttpServer implements HttpServer
     }
 
     @Override
-    public URI url() {
-        return HttpServer.urlOf(config.bindAddress(), port());
+    public HttpServerConfig config() {
+        return config;
     }
 
     @Override
@@ -120,71 +126,36 @@ public abstract sealed class BlockingHttpServer implements HttpServer
             }
             stopping = true;
         }
-        boolean interrupted = false;
         try {
             listener.close(); // unblocks accept()
         } catch (IOException e) {
             // already closed
         }
-        interrupted |= joinUninterruptibly(acceptor);
+        // Each close() waits for its executor's tasks, through an interrupt too (which it keeps for the
+        // caller): the contract is that no thread of the server is left working.
+        acceptor.close();
         for (OpenConnection connection : open) {
             connection.closeSocket(); // unblocks its thread's read or write
         }
-        while (true) {
-            try {
-                shutdownExecutorAndWait();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // keep waiting: the contract is that no thread is left
-            }
-        }
+        connectionExecutor().close(); // connections still queued run at once, on their closed sockets
         for (OpenConnection connection : open) {
-            // queued in a pool and never started: nobody else will count them closed
-            if (open.remove(connection)) {
+            if (open.remove(connection)) { // only if a connection's thread never got to count it
                 connection.closeSocket();
                 stats.connectionClosed();
             }
         }
-        watchdog.shutdownNow();
-        while (true) {
-            try {
-                if (watchdog.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        Thread watching = watchdogThread;
-        if (watching != null) {
-            interrupted |= joinUninterruptibly(watching); // terminated executor, thread not yet gone
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        watchdog.close(); // shutdown cancels its periodic check; close waits for a check under way
     }
 
-    /** Threads this server started that are still alive (for tests: empty after stop). */
+    /** Threads this server started that are still alive (for tests: none soon after stop). */
     List<Thread> liveThreads() {
         List<Thread> live = new ArrayList<>(liveConnectionThreads());
-        for (Thread thread : new Thread[] {acceptor, watchdogThread}) {
+        for (Thread thread : new Thread[] {acceptorThread, watchdogThread}) {
             if (thread != null && thread.isAlive()) {
                 live.add(thread);
             }
         }
         return live;
-    }
-
-    private static boolean joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        return interrupted;
     }
 
     private void acceptLoop() {

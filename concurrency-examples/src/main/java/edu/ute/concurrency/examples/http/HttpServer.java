@@ -14,7 +14,7 @@ import java.net.URI;
  *     server.start();
  *     System.out.println("Listening on " + server.url());
  *     ...
- * }   // close() = stop(): open connections closed, every thread the server started has ended
+ * }   // close() = stop(): open connections closed, every thread the server started done
  * }</pre>
  *
  * <p>Implementations are thread-safe: {@code start} and {@code stop} may be called from any thread,
@@ -25,18 +25,24 @@ public interface HttpServer extends AutoCloseable {
     /** Binds the port and starts serving; returns once new connections are accepted. */
     void start() throws IOException;
 
+    /** The options this server was created with. */
+    HttpServerConfig config();
+
     /** The port bound (useful with port 0); only valid after {@link #start()}. */
     int port();
 
     /** {@code http://HOST:PORT/} of the running server. */
-    URI url();
+    default URI url() {
+        return urlOf(config().bindAddress(), port());
+    }
 
     /** The live counters the {@code /stats} page shows. */
     ServerStats stats();
 
     /**
      * Stops accepting, closes every open connection and waits until every thread the server
-     * started has ended; the port is free when this returns.
+     * started has finished its work (each belongs to an executor that this closes); the port is free
+     * when this returns.
      */
     void stop();
 

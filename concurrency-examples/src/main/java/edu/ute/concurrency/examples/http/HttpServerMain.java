@@ -1,12 +1,13 @@
 package edu.ute.concurrency.examples.http;
 
+import edu.ute.concurrency.examples.support.CommandLine;
+import edu.ute.concurrency.examples.support.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Starts one of the HTTP servers from the command line, prints the URL it listens on, and stops it
@@ -23,7 +24,7 @@ import java.util.Locale;
  * </pre>
  * then {@code curl -i http://127.0.0.1:8080/} shows the page and {@code /stats} the counters.
  * Ctrl-C prints {@code nio server stopped after N responses} once every connection is closed and
- * every server thread has ended.
+ * every server thread has finished.
  *
  * <p>Exit codes: 1 if the server cannot start (port taken), 2 on a usage error, 0 for {@code --help};
  * after Ctrl-C the JVM exits with 130 (128 + SIGINT) like any program stopped by Ctrl-C, and with 143
@@ -35,7 +36,7 @@ public final class HttpServerMain {
     }
 
     static final String USAGE = """
-            Usage: HttpServerMain [--mode nio|virtual|pool|jdk] [--port N] [options]
+            usage: HttpServerMain [--mode nio|virtual|pool|jdk] [--port N] [options]
 
             Serves a small HTML page on GET / and live counters on GET /stats, and prints the URL.
             Stops cleanly on Ctrl-C.
@@ -67,24 +68,15 @@ public final class HttpServerMain {
     record Options(String mode, HttpServerConfig config) {
     }
 
+    /** The modes {@code --mode} accepts: ours, and the JDK's server for comparison. */
+    static List<String> modes() {
+        List<String> modes = new ArrayList<>(ServerMode.labels());
+        modes.add(JdkHttpServerBaseline.MODE);
+        return modes;
+    }
+
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("HttpServerMain: " + e.getMessage());
-            System.err.println("Try --help.");
-            System.exit(2);
-            return;
-        }
-        if (options == null) {
-            System.out.print(USAGE);
-            return;
-        }
-        int status = run(options, System.out, System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
+        CommandLine.run("HttpServerMain", USAGE, args, command -> run(parse(command), System.out, System.err));
     }
 
     /** Starts the server and returns at once (the server's threads keep the JVM alive); the exit code. */
@@ -92,7 +84,7 @@ public final class HttpServerMain {
         String mode = options.mode();
         HttpServerConfig config = options.config();
         try {
-            if (mode.equals("jdk")) {
+            if (mode.equals(JdkHttpServerBaseline.MODE)) {
                 JdkHttpServerBaseline baseline = JdkHttpServerBaseline.start(config.bindAddress(), config.port());
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     baseline.stop();
@@ -118,87 +110,47 @@ public final class HttpServerMain {
         }
     }
 
-    /** The options, or null when --help was asked; IllegalArgumentException names a bad argument. */
-    static Options parse(String[] args) {
-        String mode = "nio";
+    /** The options; a {@link UsageException} names a bad argument. */
+    static Options parse(CommandLine args) throws UsageException {
+        String mode = ServerMode.NIO.label();
         HttpServerConfig config = HttpServerConfig.defaults();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return null;
-            }
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-            String value = args[++i];
+        while (args.hasNext()) {
+            String option = args.next();
             try {
-                config = switch (arg) {
+                config = switch (option) {
                     case "--mode" -> {
-                        mode = value.toLowerCase(Locale.ROOT);
-                        if (!List.of("nio", "virtual", "pool", "jdk").contains(mode)) {
-                            throw new IllegalArgumentException("--mode: unknown mode '" + value
-                                    + "', expected nio, virtual, pool or jdk");
-                        }
+                        mode = args.oneOf(modes());
                         yield config;
                     }
-                    case "--port" -> config.withPort(integer(arg, value));
-                    case "--bind" -> config.withBindAddress(address(value));
-                    case "--header-timeout" -> config.withHeaderTimeout(duration(arg, value));
-                    case "--body-timeout" -> config.withBodyTimeout(duration(arg, value));
-                    case "--idle-timeout" -> config.withIdleTimeout(duration(arg, value));
-                    case "--write-timeout" -> config.withWriteTimeout(duration(arg, value));
-                    case "--linger-timeout" -> config.withLingerTimeout(duration(arg, value));
-                    case "--max-request-line" -> config.withMaxRequestLineBytes(integer(arg, value));
-                    case "--max-header-bytes" -> config.withMaxHeaderBytes(integer(arg, value));
-                    case "--max-header-fields" -> config.withMaxHeaderFields(integer(arg, value));
-                    case "--max-body-bytes" -> config.withMaxBodyBytes(integer(arg, value));
-                    case "--max-connections" -> config.withMaxConnections(integer(arg, value));
-                    case "--pool-threads" -> config.withPool(integer(arg, value), config.poolQueue());
-                    case "--pool-queue" -> config.withPool(config.poolThreads(), integer(arg, value));
-                    default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+                    case "--port" -> config.withPort(args.wholeNumber());
+                    case "--bind" -> config.withBindAddress(address(args.value()));
+                    case "--header-timeout" -> config.withHeaderTimeout(args.duration());
+                    case "--body-timeout" -> config.withBodyTimeout(args.duration());
+                    case "--idle-timeout" -> config.withIdleTimeout(args.duration());
+                    case "--write-timeout" -> config.withWriteTimeout(args.duration());
+                    case "--linger-timeout" -> config.withLingerTimeout(args.duration());
+                    case "--max-request-line" -> config.withMaxRequestLineBytes(args.wholeNumber());
+                    case "--max-header-bytes" -> config.withMaxHeaderBytes(args.wholeNumber());
+                    case "--max-header-fields" -> config.withMaxHeaderFields(args.wholeNumber());
+                    case "--max-body-bytes" -> config.withMaxBodyBytes(args.wholeNumber());
+                    case "--max-connections" -> config.withMaxConnections(args.wholeNumber());
+                    case "--pool-threads" -> config.withPool(args.wholeNumber(), config.poolQueue());
+                    case "--pool-queue" -> config.withPool(config.poolThreads(), args.wholeNumber());
+                    default -> throw args.unknown();
                 };
             } catch (IllegalArgumentException e) {
-                throw e.getMessage() != null && e.getMessage().startsWith("--") ? e
-                        : new IllegalArgumentException(arg + " " + value + ": " + e.getMessage());
+                // a value the configuration refuses (a port over 65535, a limit too small): name the option
+                throw new UsageException(option + ": " + e.getMessage());
             }
         }
         return new Options(mode, config);
     }
 
-    private static int integer(String option, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " expects a whole number, got '" + value + "'");
-        }
-    }
-
-    /** "500ms", "10s", "2m", or a plain number of seconds. */
-    static Duration duration(String option, String value) {
-        try {
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            }
-            if (value.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            if (value.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            return Duration.ofSeconds(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " expects a time like 500ms, 10s or 2m, got '" + value + "'");
-        }
-    }
-
-    private static InetAddress address(String value) {
+    private static InetAddress address(String value) throws UsageException {
         try {
             return InetAddress.getByName(value);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--bind: unknown address '" + value + "'");
+            throw new UsageException("--bind: unknown address '" + value + "'");
         }
     }
 }

@@ -8,7 +8,7 @@ import java.net.URI;
 /**
  * The JDK's own {@code com.sun.net.httpserver.HttpServer} serving the same home page, as the
  * baseline the load comparison measures our servers against. Not one of our designs: it is here so
- * that "3× faster" has something real to be compared with.
+ * that "faster" has something real to be compared with.
  *
  * <pre>{@code
  * JdkHttpServerBaseline baseline = JdkHttpServerBaseline.start(InetAddress.getLoopbackAddress(), 0);
@@ -18,14 +18,16 @@ import java.net.URI;
  *
  * <p>It runs with its default executor (its own dispatcher thread does all the work) and with
  * {@code sun.net.httpserver.nodelay=true}, set here before the server class reads it: without it,
- * JDK 17's server loses about 44 ms per keep-alive response to Nagle's algorithm and delayed ACKs.
- * Known limits, measured on this machine: at most 200 idle connections kept
+ * JDK 17's server waits on Nagle's algorithm and delayed ACKs on every keep-alive response. Its
+ * known limits: it keeps a bounded number of idle connections
  * ({@code sun.net.httpserver.maxIdleConnections}), and one slow or garbage-sending client can stall
- * everyone unless {@code sun.net.httpserver.maxReqTime} is set.
+ * everyone unless {@code sun.net.httpserver.maxReqTime} is set (docs/http-server.md shows both).
  *
  * <p>Thread-safe: {@code stop} may be called from any thread.
  */
 public final class JdkHttpServerBaseline {
+    /** Its name where a server is chosen by name ({@code --mode jdk}, {@code --servers ...,jdk}). */
+    public static final String MODE = "jdk";
 
     private final com.sun.net.httpserver.HttpServer server;
 

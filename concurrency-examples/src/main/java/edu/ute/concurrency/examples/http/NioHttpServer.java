@@ -3,7 +3,6 @@ package edu.ute.concurrency.examples.http;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -13,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The Java counterpart of an asyncio server: one thread runs one {@link Selector} over non-blocking
@@ -60,7 +61,9 @@ public final class NioHttpServer implements HttpServer {
     private final Object lifecycle = new Object();
     private volatile Selector selector;
     private volatile ServerSocketChannel listener;
-    private volatile Thread eventLoop;
+    /** One thread, the event loop's: an executor so that stop() is its close(). */
+    private ExecutorService eventLoop;
+    private volatile Thread eventLoopThread;
     private volatile boolean stopping;
 
     /** Only touched by the event-loop thread. */
@@ -93,7 +96,11 @@ public final class NioHttpServer implements HttpServer {
                 closeQuietly(selector);
                 throw e;
             }
-            eventLoop = Thread.ofPlatform().name("http-nio-event-loop").start(this::runEventLoop);
+            eventLoop = Executors.newSingleThreadExecutor(task -> {
+                eventLoopThread = Thread.ofPlatform().name("http-nio-event-loop").unstarted(task);
+                return eventLoopThread;
+            });
+            eventLoop.execute(this::runEventLoop);
         }
     }
 
@@ -103,8 +110,8 @@ public final class NioHttpServer implements HttpServer {
     }
 
     @Override
-    public URI url() {
-        return HttpServer.urlOf(config.bindAddress(), port());
+    public HttpServerConfig config() {
+        return config;
     }
 
     @Override
@@ -114,7 +121,7 @@ public final class NioHttpServer implements HttpServer {
 
     @Override
     public void stop() {
-        Thread loop;
+        ExecutorService loop;
         synchronized (lifecycle) {
             loop = eventLoop;
             if (loop == null) {
@@ -123,22 +130,14 @@ public final class NioHttpServer implements HttpServer {
             stopping = true;
             selector.wakeup();
         }
-        boolean interrupted = false;
-        while (loop.isAlive()) {
-            try {
-                loop.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // keep waiting: returning early would leave the port bound
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        // The loop closes every connection and the port on its way out; close() waits for it, through an
+        // interrupt too (which it keeps for the caller): returning early would leave the port bound.
+        loop.close();
     }
 
-    /** Threads this server started that are still alive (for tests: empty after stop). */
+    /** Threads this server started that are still alive (for tests: none soon after stop). */
     List<Thread> liveThreads() {
-        Thread loop = eventLoop;
+        Thread loop = eventLoopThread;
         return loop != null && loop.isAlive() ? List.of(loop) : List.of();
     }
 

@@ -1,5 +1,7 @@
 package edu.ute.concurrency.examples.http;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,6 +31,11 @@ public enum ServerMode {
     /** The command-line name, e.g. {@code "nio"}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every mode's command-line name, in declaration order. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(ServerMode::label).toList();
     }
 
     /** The mode named {@code text} ({@code nio}, {@code virtual}, {@code pool}), any case. */

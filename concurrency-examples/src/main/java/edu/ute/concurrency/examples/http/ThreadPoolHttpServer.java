@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -64,15 +65,8 @@ public final class ThreadPoolHttpServer extends BlockingHttpServer {
     }
 
     @Override
-    void shutdownExecutorAndWait() throws InterruptedException {
-        // queued connections were never started; their sockets were closed by stop() already
-        pool.shutdownNow();
-        while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-            // workers see their sockets closed and end promptly
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
+    ExecutorService connectionExecutor() {
+        return pool;
     }
 
     @Override

@@ -52,11 +52,8 @@ public final class VirtualThreadHttpServer extends BlockingHttpServer {
     }
 
     @Override
-    void shutdownExecutorAndWait() throws InterruptedException {
-        executor.shutdown();
-        while (!executor.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
-            // connections were closed by stop(); their threads end promptly
-        }
+    ExecutorService connectionExecutor() {
+        return executor;
     }
 
     @Override

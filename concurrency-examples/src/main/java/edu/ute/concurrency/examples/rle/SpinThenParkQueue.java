@@ -5,19 +5,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * A work queue for a pool whose threads should not go to sleep between two tasks that follow each
  * other closely: {@link #take()} polls for up to {@link #SPIN_NANOS} before it blocks. The helper pool
- * of {@link WorkSharingEncoder} uses it, so that a helper is still running when the next page comes.
+ * of {@link WorkSharingRunner} uses it, so that a helper is still running when the next page comes.
  *
  * <pre>{@code
  * ExecutorService helpers = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SpinThenParkQueue<>(4));
  * }</pre>
  *
- * <p>Why: a thread blocked in {@code take()} is parked, and its core may go idle. On the course machine
- * (a virtual machine whose idle vCPUs halt at once) a parked thread woken onto another, idle vCPU
- * started running 252 µs later at the median and 824 µs at the 90th percentile (kernel scheduler
- * trace of one {@code rle compare} run; see docs/rle-tool.md): half a page's work. A thread still
- * polling needs no wake-up. The price is bounded: at most {@link #SPIN_NANOS} of CPU time after the
- * last task of a burst. The JDK's own {@code ForkJoinPool} and {@code LinkedTransferQueue} also spin
- * briefly before parking, for the same reason.
+ * <p>Why: a thread blocked in {@code take()} is parked, and its core may go idle; on a virtual machine
+ * whose idle vCPUs halt at once, waking it onto another vCPU can take as long as half a page's work
+ * (docs/measurements.md has the scheduler trace that showed it). A thread still polling needs no
+ * wake-up. The price is bounded: at most {@link #SPIN_NANOS} of CPU time after the last task of a
+ * burst. The JDK's own {@code ForkJoinPool} and {@code LinkedTransferQueue} also spin briefly before
+ * parking, for the same reason.
  *
  * <p>{@code poll()} on an empty {@link LinkedBlockingQueue} reads one atomic counter and takes no lock,
  * so polling does not slow down the thread that offers the next task. An interrupt (from
@@ -25,10 +24,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class SpinThenParkQueue<E> extends LinkedBlockingQueue<E> {
     /**
-     * How long {@link #take()} polls before it blocks. Measured with 10 interleaved runs each of
-     * {@code rle compare --no-decode --no-process --workloads text-600dpi}: auto 1.60–1.88× (median
-     * 1.71×) without polling, 1.77–1.92× (median 1.85×) with 500 µs; 200 µs and 1 ms did about as well
-     * as 500 µs in a later, noisier batch (docs/rle-tool.md).
+     * How long {@link #take()} polls before it blocks: long enough to bridge the gap between two pages
+     * encoded back to back, short enough to cost little after the last one. Shorter and longer values
+     * did about as well with {@code rle compare --no-decode --no-process --workloads text-600dpi}
+     * (docs/measurements.md).
      */
     static final long SPIN_NANOS = 500_000;
 

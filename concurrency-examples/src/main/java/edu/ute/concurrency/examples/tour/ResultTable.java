@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The short result table every tour example prints, in Markdown pipe syntax so that a run's output
@@ -42,6 +43,11 @@ public final class ResultTable {
     /** The cell at {@code row}, {@code column} (0-based, header excluded). */
     public String cell(int row, int column) {
         return rows.get(row).get(column);
+    }
+
+    /** {@code nanos} as milliseconds with one decimal, the way the tours print times. */
+    public static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     public void print(PrintStream out) {

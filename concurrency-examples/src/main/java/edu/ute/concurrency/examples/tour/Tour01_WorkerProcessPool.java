@@ -1,6 +1,10 @@
 package edu.ute.concurrency.examples.tour;
 
-import java.io.IOException;
+import edu.ute.concurrency.examples.support.CommandLine;
+import edu.ute.concurrency.examples.tour.workers.CrashDrill;
+import edu.ute.concurrency.examples.tour.workers.EncodeTask;
+import edu.ute.concurrency.examples.tour.workers.TaskOutcome;
+import edu.ute.concurrency.examples.tour.workers.WorkerProcessPool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,18 +42,33 @@ import java.util.Locale;
  * different pids, task 5 "failed" with "exited with status 3".
  */
 public final class Tour01_WorkerProcessPool {
+    private static final String USAGE = """
+            usage: Tour01_WorkerProcessPool [--pages N] [--dpi N] [--workers N]
+              --pages N     text pages in the batch (default 20)
+              --dpi N       their resolution (default 150)
+              --workers N   the most worker JVMs to try (default 2)
+            """;
+
     private Tour01_WorkerProcessPool() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        ExampleOptions options = ExampleOptions.parse(args,
-                "Tour01_WorkerProcessPool [--pages N] [--dpi N] [--workers N]",
-                ExampleOptions.defaults("pages", "20", "dpi", "150", "workers", "2"));
-        if (options == null) {
-            System.exit(ExampleOptions.EXIT_USAGE);
+    public static void main(String[] args) {
+        CommandLine.run("Tour01_WorkerProcessPool", USAGE, args, Tour01_WorkerProcessPool::run);
+    }
+
+    private static int run(CommandLine args) throws Exception {
+        int pages = 20;
+        int dpi = 150;
+        int maxWorkers = 2;
+        while (args.hasNext()) {
+            switch (args.next()) {
+                case "--pages" -> pages = args.positiveInt();
+                case "--dpi" -> dpi = args.positiveInt();
+                case "--workers" -> maxWorkers = args.positiveInt();
+                default -> throw args.unknown();
+            }
         }
-        PageBatch batch = PageBatch.textPages(options.positiveInt("pages"), options.positiveInt("dpi"));
-        int maxWorkers = options.positiveInt("workers");
+        PageBatch batch = PageBatch.textPages(pages, dpi);
 
         long start = System.nanoTime();
         List<byte[]> expected = batch.encodeSequentially();
@@ -58,7 +77,7 @@ public final class Tour01_WorkerProcessPool {
         System.out.printf(Locale.ROOT, "%d pages at %d dpi, %,d encoded bytes; %d cores, JVM %s%n%n", batch.size(), batch.dpi(),
                 PageBatch.totalBytes(expected), Runtime.getRuntime().availableProcessors(), Runtime.version());
         ResultTable speed = new ResultTable("where", "JVM start ms", "batch ms", "same bytes");
-        speed.row("this JVM, 1 thread", "-", Tour02_JitVersusPerBitLoop.ms(inProcess), "yes");
+        speed.row("this JVM, 1 thread", "-", ResultTable.millis(inProcess), "yes");
         boolean ok = true;
         for (int workers = 1; workers <= maxWorkers; workers++) {
             long t0 = System.nanoTime();
@@ -68,8 +87,8 @@ public final class Tour01_WorkerProcessPool {
                 long t2 = System.nanoTime();
                 boolean same = sameBytes(outcomes, expected);
                 ok &= same;
-                speed.row(workers + " worker JVM" + (workers > 1 ? "s" : ""), Tour02_JitVersusPerBitLoop.ms(t1 - t0),
-                        Tour02_JitVersusPerBitLoop.ms(t2 - t1), same ? "yes" : "NO");
+                speed.row(workers + " worker JVM" + (workers > 1 ? "s" : ""), ResultTable.millis(t1 - t0),
+                        ResultTable.millis(t2 - t1), same ? "yes" : "NO");
             }
         }
         speed.print(System.out);
@@ -95,13 +114,11 @@ public final class Tour01_WorkerProcessPool {
             System.out.printf("%nworker JVMs started: %d, died: %d; all other tasks encoded with the same bytes: %s%n",
                     pool.workersStarted(), pool.workerDeaths(), ok ? "yes" : "NO");
         }
-        if (!ok) {
-            System.exit(1);
-        }
+        return ok ? 0 : 1;
     }
 
     /** One task per page; page {@code firstAttemptCrash} and {@code everyAttemptCrash} carry crash drills. */
-    static List<EncodeTask> tasks(PageBatch batch, int firstAttemptCrash, int everyAttemptCrash) {
+    public static List<EncodeTask> tasks(PageBatch batch, int firstAttemptCrash, int everyAttemptCrash) {
         List<EncodeTask> tasks = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             CrashDrill drill = i == firstAttemptCrash ? CrashDrill.FIRST_ATTEMPT
@@ -111,7 +128,8 @@ public final class Tour01_WorkerProcessPool {
         return tasks;
     }
 
-    static boolean sameBytes(List<TaskOutcome> outcomes, List<byte[]> expected) {
+    /** Whether every outcome is encoded, with the bytes {@code expected} holds for its task. */
+    public static boolean sameBytes(List<TaskOutcome> outcomes, List<byte[]> expected) {
         for (TaskOutcome o : outcomes) {
             if (!(o instanceof TaskOutcome.Encoded e) || !Arrays.equals(e.payload(), expected.get(e.taskId()))) {
                 return false;

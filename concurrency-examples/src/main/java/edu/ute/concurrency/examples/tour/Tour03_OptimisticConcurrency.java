@@ -1,5 +1,10 @@
 package edu.ute.concurrency.examples.tour;
 
+import edu.ute.concurrency.examples.support.CommandLine;
+import edu.ute.concurrency.examples.tour.optimistic.CasEncodingTally;
+import edu.ute.concurrency.examples.tour.optimistic.EncodingTally;
+import edu.ute.concurrency.examples.tour.optimistic.StampedEncodingTally;
+import edu.ute.concurrency.examples.tour.optimistic.SynchronizedEncodingTally;
 import edu.ute.concurrency.rle.PackedBitImage;
 import edu.ute.concurrency.rle.Rle;
 import edu.ute.concurrency.rle.SampleImages;
@@ -42,6 +47,12 @@ import java.util.function.Supplier;
  * on every row; retries appear only for the CAS and stamped tallies, mostly in the write-heavy mix.
  */
 public final class Tour03_OptimisticConcurrency {
+    private static final String USAGE = """
+            usage: Tour03_OptimisticConcurrency [--ops N] [--threads N]
+              --ops N       operations per thread and row (default 2000000)
+              --threads N   threads sharing one tally (default 2)
+            """;
+
     private Tour03_OptimisticConcurrency() {
     }
 
@@ -50,15 +61,20 @@ public final class Tour03_OptimisticConcurrency {
                          long retries, long tornSnapshots, EncodingTally.Totals finalTotals, boolean totalsRight) {
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        ExampleOptions options = ExampleOptions.parse(args,
-                "Tour03_OptimisticConcurrency [--ops N] [--threads N]",
-                ExampleOptions.defaults("ops", "2000000", "threads", "2"));
-        if (options == null) {
-            System.exit(ExampleOptions.EXIT_USAGE);
+    public static void main(String[] args) {
+        CommandLine.run("Tour03_OptimisticConcurrency", USAGE, args, Tour03_OptimisticConcurrency::run);
+    }
+
+    private static int run(CommandLine args) throws Exception {
+        int ops = 2_000_000;
+        int threads = 2;
+        while (args.hasNext()) {
+            switch (args.next()) {
+                case "--ops" -> ops = args.positiveInt();
+                case "--threads" -> threads = args.positiveInt();
+                default -> throw args.unknown();
+            }
         }
-        int ops = options.positiveInt("ops");
-        int threads = options.positiveInt("threads");
         // The numbers one page of the standard batch contributes: packed input bytes, RLE output bytes.
         PackedBitImage page = SampleImages.textPage(150, 0);
         long raw = (long) page.wordsPerRow() * 8 * page.height();
@@ -80,9 +96,7 @@ public final class Tour03_OptimisticConcurrency {
         }
         table.print(System.out);
         System.out.println("\nns/op = wall time × threads / operations (lower is better); numbers are rough, see the JMH benchmark.");
-        if (!allRight) {
-            System.exit(1);
-        }
+        return allRight ? 0 : 1;
     }
 
     /** The three tallies, in table order. */

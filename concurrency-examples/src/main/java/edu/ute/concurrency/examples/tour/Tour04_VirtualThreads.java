@@ -1,5 +1,9 @@
 package edu.ute.concurrency.examples.tour;
 
+import edu.ute.concurrency.examples.support.ChildJvm;
+import edu.ute.concurrency.examples.support.CommandLine;
+import edu.ute.concurrency.examples.tour.virtualthreads.BlockingTaskBatch;
+import edu.ute.concurrency.examples.tour.virtualthreads.PinningProbe;
 import edu.ute.concurrency.rle.PackedBitImage;
 import edu.ute.concurrency.rle.Rle;
 import edu.ute.concurrency.rle.SampleImages;
@@ -34,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Part 2 is the trap: <em>pinning</em>. See {@link PinningProbe}: on JDK 21–23, blocking inside
  * {@code synchronized} pins the carrier (the classic gevent-like surprise: one old library holding a
- * monitor across I/O stalls everything); JDK 24+ (JEP 491, we run on 25) fixed that, and the table
+ * monitor across I/O stalls everything); JDK 24+ (JEP 491) fixed that, and the table
  * shows it honestly — no pinning there — next to a case that still pins on 25 (blocking in a class
  * initializer). {@code -Djdk.tracePinnedThreads=full} shows pinning on 21–23 only (removed in 24);
  * JFR's {@code jdk.VirtualThreadPinned} event works on all of them, and is what the table counts.
@@ -48,13 +52,20 @@ import java.util.concurrent.TimeUnit;
  * Expected output: part 1, the virtual mode has all 10,000 tasks blocked at once on a handful of
  * platform threads, wall time a little over 1 s, a few KiB of memory per task. The platform mode needs
  * one OS thread per task, several times the memory per task, and on a small machine it cannot even
- * start 10,000 threads within the 1 s the first ones sleep (each start costs about half a millisecond
- * here), so fewer are blocked at once and the batch takes several seconds. Part 2 on JDK 25: synchronized and ReentrantLock about 1 hold time, 0 pinned events;
- * the class initializer at least 1 pinned event. On JDK 21–23 the synchronized row takes about 4 hold
+ * start 10,000 threads within the 1 s the first ones sleep (starting an OS thread is not free), so
+ * fewer are blocked at once and the batch takes several seconds. Part 2 on JDK 25: synchronized and
+ * ReentrantLock about 1 hold time, 0 pinned events; the class initializer at least 1 pinned event. On JDK 21–23 the synchronized row takes about 4 hold
  * times and shows pinned events.
  */
 public final class Tour04_VirtualThreads {
     private static final String RESULT_PREFIX = "RESULT ";
+    private static final String USAGE = """
+            usage: Tour04_VirtualThreads [--tasks N] [--sleep-ms N] [--mode both|virtual|platform]
+              --tasks N      blocking tasks in part 1 (default 10000)
+              --sleep-ms N   how long each task blocks (default 1000)
+              --mode M       both (default): each mode in a fresh JVM, then the pinning cases;
+                             virtual or platform: measure that mode here and print one result line
+            """;
 
     private Tour04_VirtualThreads() {
     }
@@ -79,24 +90,26 @@ public final class Tour04_VirtualThreads {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        ExampleOptions options = ExampleOptions.parse(args,
-                "Tour04_VirtualThreads [--tasks N] [--sleep-ms N] [--mode both|virtual|platform]",
-                ExampleOptions.defaults("tasks", "10000", "sleep-ms", "1000", "mode", "both"));
-        if (options == null) {
-            System.exit(ExampleOptions.EXIT_USAGE);
-        }
-        int tasks = options.positiveInt("tasks");
-        int sleepMs = options.positiveInt("sleep-ms");
-        String mode = options.text("mode");
-        if (mode.equals("virtual") || mode.equals("platform")) {
-            // Child mode: measure one mode in this (fresh) JVM and report one line to the parent.
-            System.out.println(runMode(mode, tasks, sleepMs).toLine());
-            return;
+    public static void main(String[] args) {
+        CommandLine.run("Tour04_VirtualThreads", USAGE, args, Tour04_VirtualThreads::run);
+    }
+
+    private static int run(CommandLine args) throws Exception {
+        int tasks = 10_000;
+        int sleepMs = 1000;
+        String mode = "both";
+        while (args.hasNext()) {
+            switch (args.next()) {
+                case "--tasks" -> tasks = args.positiveInt();
+                case "--sleep-ms" -> sleepMs = args.positiveInt();
+                case "--mode" -> mode = args.oneOf("both", "virtual", "platform");
+                default -> throw args.unknown();
+            }
         }
         if (!mode.equals("both")) {
-            System.err.println("option --mode must be both, virtual or platform, not '" + mode + "'");
-            System.exit(ExampleOptions.EXIT_USAGE);
+            // Child mode: measure one mode in this (fresh) JVM and report one line to the parent.
+            System.out.println(runMode(mode, tasks, sleepMs).toLine());
+            return 0;
         }
 
         System.out.printf(Locale.ROOT, "JVM %s, %d cores, %d carrier threads for virtual threads%n%n",
@@ -109,7 +122,7 @@ public final class Tour04_VirtualThreads {
             ModeResult r = measureInFreshJvm(m, tasks, sleepMs);
             part1.row(m.equals("virtual") ? "virtual thread per task" : "platform thread per task",
                     String.format(Locale.ROOT, "%,d", r.tasks()), String.format(Locale.ROOT, "%,d", r.peakBlocked()),
-                    Tour02_JitVersusPerBitLoop.ms(r.wallNanos()), r.peakPlatformThreads(), mib(r.peakRssKib()),
+                    ResultTable.millis(r.wallNanos()), r.peakPlatformThreads(), mib(r.peakRssKib()),
                     r.peakRssKib() < 0 ? "n/a" : mib(r.peakRssKib() - r.baselineRssKib()),
                     r.peakRssKib() < 0 ? "n/a" : String.valueOf((r.peakRssKib() - r.baselineRssKib()) / Math.max(1, r.peakBlocked())));
         }
@@ -120,7 +133,7 @@ public final class Tour04_VirtualThreads {
                 4 * PinningProbe.carriers(), hold.toMillis(), PinningProbe.carriers());
         ResultTable part2 = new ResultTable("case", "wall ms", "wall if unpinned", "wall if pinned", "JFR pinned events");
         for (PinningProbe.Case c : PinningProbe.runAll()) {
-            part2.row(c.name(), Tour02_JitVersusPerBitLoop.ms(c.wallNanos()), "~" + hold.toMillis(),
+            part2.row(c.name(), ResultTable.millis(c.wallNanos()), "~" + hold.toMillis(),
                     "~" + hold.toMillis() * c.tasks() / PinningProbe.carriers(),
                     c.pinnedEvents() < 0 ? "JFR not available" : c.pinnedEvents());
         }
@@ -128,6 +141,7 @@ public final class Tour04_VirtualThreads {
         System.out.println(Runtime.version().feature() >= 24
                 ? "\nJDK 24+ (JEP 491): synchronized no longer pins; -Djdk.tracePinnedThreads is gone, JFR's jdk.VirtualThreadPinned remains."
                 : "\nJDK 21-23: synchronized pins; see it with -Djdk.tracePinnedThreads=full or JFR's jdk.VirtualThreadPinned.");
+        return 0;
     }
 
     /** Runs one mode in this JVM: {@code tasks} tasks that sleep {@code sleepMs} then encode an icon. */
@@ -155,8 +169,8 @@ public final class Tour04_VirtualThreads {
 
     /** Runs {@link #runMode} in a child JVM and reads back its result line. */
     public static ModeResult measureInFreshJvm(String mode, int tasks, int sleepMs) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(ChildJvm.command(Tour04_VirtualThreads.class, List.of(),
-                List.of("--mode", mode, "--tasks", String.valueOf(tasks), "--sleep-ms", String.valueOf(sleepMs))))
+        Process child = new ProcessBuilder(ChildJvm.command(Tour04_VirtualThreads.class,
+                "--mode", mode, "--tasks", String.valueOf(tasks), "--sleep-ms", String.valueOf(sleepMs)))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         child.getOutputStream().close();

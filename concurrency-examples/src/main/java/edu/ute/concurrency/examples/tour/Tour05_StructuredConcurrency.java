@@ -1,5 +1,7 @@
 package edu.ute.concurrency.examples.tour;
 
+import edu.ute.concurrency.examples.support.CommandLine;
+import edu.ute.concurrency.examples.tour.structured.FailFastFanOut;
 import edu.ute.concurrency.rle.PackedBitImage;
 import edu.ute.concurrency.rle.Rle;
 import java.io.IOException;
@@ -55,6 +57,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one scan time.
  */
 public final class Tour05_StructuredConcurrency {
+    private static final String USAGE = """
+            usage: Tour05_StructuredConcurrency [--pages N] [--dpi N] [--scan-ms N] [--jam-page N]
+              --pages N      pages in the fan-out (default 20)
+              --dpi N        their resolution (default 150)
+              --scan-ms N    how long each page's scan waits (default 500)
+              --jam-page N   the page whose scan fails in the second run (default 7)
+            """;
+
     private Tour05_StructuredConcurrency() {
     }
 
@@ -82,16 +92,27 @@ public final class Tour05_StructuredConcurrency {
         void scan(int page) throws IOException, InterruptedException;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        ExampleOptions options = ExampleOptions.parse(args,
-                "Tour05_StructuredConcurrency [--pages N] [--dpi N] [--scan-ms N] [--jam-page N]",
-                ExampleOptions.defaults("pages", "20", "dpi", "150", "scan-ms", "500", "jam-page", "7"));
-        if (options == null) {
-            System.exit(ExampleOptions.EXIT_USAGE);
+    public static void main(String[] args) {
+        CommandLine.run("Tour05_StructuredConcurrency", USAGE, args, Tour05_StructuredConcurrency::run);
+    }
+
+    private static int run(CommandLine args) throws Exception {
+        int pages = 20;
+        int dpi = 150;
+        int scanMs = 500;
+        int jamPage = 7;
+        while (args.hasNext()) {
+            switch (args.next()) {
+                case "--pages" -> pages = args.positiveInt();
+                case "--dpi" -> dpi = args.positiveInt();
+                case "--scan-ms" -> scanMs = args.positiveInt();
+                case "--jam-page" -> jamPage = args.positiveInt();
+                default -> throw args.unknown();
+            }
         }
-        PageBatch batch = PageBatch.textPages(options.positiveInt("pages"), options.positiveInt("dpi"));
-        int scanMs = options.positiveInt("scan-ms");
-        int jamPage = options.positiveInt("jam-page");
+        PageBatch batch = PageBatch.textPages(pages, dpi);
+        int scan = scanMs; // the lambdas below need effectively final copies
+        int jammed = jamPage;
         List<byte[]> expected = batch.encodeSequentially();
 
         System.out.printf(Locale.ROOT, "%d pages, each scanned (%d ms wait) then encoded, one virtual thread per page%n%n",
@@ -100,30 +121,28 @@ public final class Tour05_StructuredConcurrency {
         boolean ok = true;
 
         long t0 = System.nanoTime();
-        FanOutReport all = scanAndEncode(batch, page -> Thread.sleep(scanMs));
+        FanOutReport all = scanAndEncode(batch, page -> Thread.sleep(scan));
         long t1 = System.nanoTime();
         boolean same = all.failure() == null && sameBytes(all.encoded(), expected);
         ok &= same && all.runningAfterBlock() == 0;
-        table.row("all succeed", Tour02_JitVersusPerBitLoop.ms(t1 - t0), all.completed(), all.failed(), all.cancelled(),
+        table.row("all succeed", ResultTable.millis(t1 - t0), all.completed(), all.failed(), all.cancelled(),
                 all.runningAfterBlock(), same ? "same bytes as sequential: yes" : "WRONG");
 
         // The jammed page fails after a tenth of a scan, while its siblings are still scanning.
         FanOutReport jam = scanAndEncode(batch, page -> {
-            if (page == jamPage) {
-                Thread.sleep(scanMs / 10);
+            if (page == jammed) {
+                Thread.sleep(scan / 10);
                 throw new ScannerJamException(page);
             }
-            Thread.sleep(scanMs);
+            Thread.sleep(scan);
         });
         long t2 = System.nanoTime();
         ok &= jam.failure() instanceof ScannerJamException && jam.runningAfterBlock() == 0;
-        table.row("page " + jamPage + " jams", Tour02_JitVersusPerBitLoop.ms(t2 - t1), jam.completed(), jam.failed(),
+        table.row("page " + jamPage + " jams", ResultTable.millis(t2 - t1), jam.completed(), jam.failed(),
                 jam.cancelled(), jam.runningAfterBlock(),
                 jam.failure() == null ? "NO FAILURE" : jam.failure().getClass().getSimpleName() + ": " + jam.failure().getMessage());
         table.print(System.out);
-        if (!ok) {
-            System.exit(1);
-        }
+        return ok ? 0 : 1;
     }
 
     /**

@@ -2,8 +2,13 @@ package edu.ute.concurrency.examples.concepts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.ute.concurrency.examples.support.ChildJvm;
+import edu.ute.concurrency.rle.Pbm;
 import edu.ute.concurrency.rle.RleFile;
 import edu.ute.concurrency.rle.SampleImages;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +23,20 @@ class ConceptsTest {
         fetcher.join();
         assertThat(fetcher.getName()).isEqualTo("page-2");
         assertThat(Concept01ThreadSubclass.fetchAndCompress(2)).isEqualTo(RleFile.encode(SampleImages.textPage(50, 2)).length);
+    }
+
+    @Test
+    void childProcessAnswersWithTheBytesThisJvmWrites() throws IOException, InterruptedException {
+        var page = SampleImages.textPage(40, 4);
+        ByteArrayOutputStream pbm = new ByteArrayOutputStream();
+        Pbm.write(page, pbm, Pbm.Variant.P4);
+        Process child = new ProcessBuilder(ChildJvm.command(Concept02ChildProcess.Child.class)).start();
+        try (OutputStream toChild = child.getOutputStream()) {
+            toChild.write(pbm.toByteArray());
+        }
+        byte[] rle = child.getInputStream().readAllBytes();
+        assertThat(child.waitFor()).isZero();
+        assertThat(rle).isEqualTo(RleFile.encode(page));
     }
 
     @Test

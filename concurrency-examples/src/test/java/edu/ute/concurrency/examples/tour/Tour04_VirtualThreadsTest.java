@@ -2,6 +2,8 @@ package edu.ute.concurrency.examples.tour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.ute.concurrency.examples.tour.virtualthreads.BlockingTaskBatch;
+import edu.ute.concurrency.examples.tour.virtualthreads.PinningProbe;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;

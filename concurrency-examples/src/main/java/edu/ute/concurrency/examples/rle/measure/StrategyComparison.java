@@ -1,0 +1,622 @@
+package edu.ute.concurrency.examples.rle.measure;
+
+import edu.ute.concurrency.examples.rle.ConcurrentCodec;
+import edu.ute.concurrency.examples.rle.ProcessPerImageCodec;
+import edu.ute.concurrency.examples.rle.RleStrategy;
+import edu.ute.concurrency.examples.support.CommandLine;
+import edu.ute.concurrency.examples.support.UsageException;
+import edu.ute.concurrency.rle.ImageFiles;
+import edu.ute.concurrency.rle.PackedBitImage;
+import edu.ute.concurrency.rle.SampleImages;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * {@code rle compare}: runs every registered strategy ({@link RleStrategy}) on the same workloads,
+ * checks that each produced exactly the bytes of the sequential codec, and prints a table of median
+ * time, megapixels per second, speedup over sequential and CPU time; writes the same as CSV and as an
+ * SVG bar chart ({@link ComparisonChart}).
+ *
+ * <p>The default workloads are generated (deterministic, nothing to download): a 64×64 icon, a text
+ * page at 300 and at 600 dpi, random noise and a blank page of A4 size at 300 dpi, and a batch of 200
+ * text pages at 150 dpi. Single images are split per row block; batches are split per image (and, for
+ * comparison, per row block by a few strategies). The JDK's own fax codec (ImageIO TIFF with CCITT
+ * T.6 compression) runs on the same workloads as a reference for speed and size.
+ *
+ * <p>How it times, and why: each cell (strategy × granularity) first warms up so that the JIT has
+ * compiled the code; then the cells take timed rounds in turn (round-robin), so that load from
+ * elsewhere on the machine hurts all of them alike. A round is a run of back-to-back calls long enough
+ * for the clock and the CPU-time counter to resolve, so a pool is timed in steady use, and it starts
+ * with one untimed call, which pays for whatever the other cells' rounds left cold (caches, parked
+ * threads). A child JVM starts cold anyway and gets neither. The table gives the median over rounds of
+ * the time per call; CPU time is this process's (all its threads, JIT and GC included) plus what child
+ * JVMs report. Every round's output is checked against the reference. These are measurements of a
+ * whole program, not a micro-benchmark (that is {@code RleStrategyBenchmark}): run it on a quiet
+ * machine. docs/measurements.md has runs with their commands.
+ *
+ * <p>HOW TO RUN: {@code mvn -q -pl concurrency-examples -am compile exec:exec -Dexec.appArgs="compare"}
+ * ({@code --quick} takes seconds).
+ */
+public final class StrategyComparison {
+    /** Parallel strategies that also run a batch per row block (one image after another). */
+    private static final Set<RleStrategy> BLOCKWISE_ON_BATCHES =
+            EnumSet.of(RleStrategy.THREADS, RleStrategy.EXECUTOR, RleStrategy.FORKJOIN, RleStrategy.AUTO);
+    /** The JDK's fax codec: a row of the table, not a strategy of the tool. */
+    private static final String T6 = "jdk-tiff-t6";
+    private static final List<String> DEFAULT_WORKLOADS =
+            List.of("icon", "text-300dpi", "text-600dpi", "noise-300dpi", "blank-300dpi", "batch-200x150dpi");
+    private static final int MAX_ROUNDS = 2000;
+    /** A round's length: calls back to back for long enough that a pool never goes idle within it. */
+    private static final long ROUND_NANOS = 20_000_000L;
+
+    private final PrintStream out;
+    private final int threads;
+    private final int repeats;
+    private final long budgetNanos;
+    private final List<RleStrategy> strategies;
+    private final boolean withT6;
+    private final List<String> operations;
+    private final long minTimedNanos;
+    private final long warmUpNanos;
+
+    /** A named set of images; a batch is encoded one task per image. */
+    record Workload(String name, List<PackedBitImage> images, boolean batch) {
+        long pixels() {
+            return images.stream().mapToLong(PackedBitImage::pixelCount).sum();
+        }
+
+        String size() {
+            PackedBitImage first = images.get(0);
+            return (batch ? images.size() + " × " : "") + first.width() + "x" + first.height();
+        }
+    }
+
+    /** One cell of the table; {@code runs} counts calls timed (rounds × calls per round). */
+    record Row(String operation, String workload, String size, String strategy, String granularity, int threads, int runs, double medianMs,
+            double mpxPerSecond, double speedup, double cpuMs, double cpuRatio, long outputBytes, String identical) {
+        boolean is(RleStrategy s) {
+            return strategy.equals(s.label());
+        }
+
+        /** A strategy of the tool other than the baseline (not the fax codec). */
+        boolean isParallel() {
+            return RleStrategy.labels().contains(strategy) && !is(RleStrategy.SEQUENTIAL);
+        }
+
+        /** A parallel strategy whose work stays in this JVM, so that its CPU time is comparable. */
+        boolean isParallelInProcess() {
+            return isParallel() && RleStrategy.named(strategy).inProcess();
+        }
+    }
+
+    private StrategyComparison(PrintStream out, int threads, int repeats, long budgetNanos, long minTimedNanos,
+            List<RleStrategy> strategies, boolean withT6, List<String> operations) {
+        this.out = out;
+        this.threads = threads;
+        this.repeats = repeats;
+        this.budgetNanos = budgetNanos;
+        this.minTimedNanos = minTimedNanos;
+        this.warmUpNanos = minTimedNanos * 2 / 3;
+        this.strategies = strategies;
+        this.withT6 = withT6;
+        this.operations = operations;
+    }
+
+    /** {@code rle compare [options]}: reads the options from {@code args}, runs, prints; the exit code. */
+    public static int run(CommandLine args, PrintStream out, PrintStream err) throws UsageException, IOException, InterruptedException {
+        boolean quick = false;
+        boolean process = true;
+        boolean decode = true;
+        List<String> onlyWorkloads = null;
+        int threads = Runtime.getRuntime().availableProcessors();
+        int repeats = 5;
+        Path outDir = Path.of("target", "rle-compare");
+        Path dir = null;
+        List<String> names = null;
+        List<String> known = new ArrayList<>(RleStrategy.labels());
+        known.add(T6);
+        while (args.hasNext()) {
+            switch (args.next()) {
+                case "--quick" -> quick = true;
+                case "--no-process" -> process = false;
+                case "--no-decode" -> decode = false;
+                case "--threads" -> threads = args.positiveInt();
+                case "--repeats" -> repeats = args.positiveInt();
+                case "--out" -> outDir = args.path();
+                case "--dir" -> dir = args.path();
+                case "--workloads" -> onlyWorkloads = List.of(args.value().split(","));
+                case "--strategies" -> names = args.listOf(known);
+                default -> throw args.unknown();
+            }
+        }
+        Set<RleStrategy> chosen = new LinkedHashSet<>();
+        chosen.add(RleStrategy.SEQUENTIAL); // the reference
+        if (names == null) {
+            chosen.addAll(Arrays.asList(RleStrategy.values()));
+        } else {
+            names.stream().filter(n -> !n.equals(T6)).map(RleStrategy::named).forEach(chosen::add);
+        }
+        if (!process) {
+            chosen.removeIf(s -> !s.inProcess());
+        }
+        boolean withT6 = names == null || names.contains(T6);
+        List<Workload> workloads = new ArrayList<>();
+        if (dir != null) {
+            List<PackedBitImage> images = new ArrayList<>();
+            for (Path file : imagesIn(dir)) {
+                images.add(ImageFiles.read(file));
+            }
+            if (images.isEmpty()) {
+                err.println("rle: no images in " + dir);
+                return 1;
+            }
+            workloads.add(new Workload(dir.getFileName() + "/", images, true));
+        } else {
+            out.println("generating workloads" + (quick ? " (quick: scaled down)" : "") + "...");
+            List<String> wanted = onlyWorkloads;
+            workloads.addAll(quick ? quickWorkloads() : defaultWorkloads(name -> wanted == null || wanted.contains(name)));
+        }
+        List<String> only = onlyWorkloads;
+        if (only != null) {
+            List<String> generated = workloads.stream().map(Workload::name).toList();
+            for (String name : only) {
+                if (!generated.contains(name)) {
+                    throw new UsageException("unknown workload '" + name + "' (known: " + String.join(", ", DEFAULT_WORKLOADS)
+                            + "; with --quick: " + String.join(", ", quickWorkloads().stream().map(Workload::name).toList()) + ")");
+                }
+            }
+            workloads.removeIf(w -> !only.contains(w.name()));
+        }
+        StrategyComparison comparison = new StrategyComparison(out, threads, quick ? 1 : repeats,
+                quick ? 200_000_000L : 3_000_000_000L, quick ? 15_000_000L : 300_000_000L, List.copyOf(chosen), withT6,
+                decode ? List.of("encode", "decode") : List.of("encode"));
+        String machine = machine();
+        out.println(machine);
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (load > 0.5 * Runtime.getRuntime().availableProcessors()) {
+            // Parallel strategies need idle cores to show anything: say so rather than print misleading ratios.
+            out.printf(Locale.ROOT, "note: load average %.1f on %d cores: other programs are using the CPU, parallel speedups"
+                    + " will come out low; re-run on a quiet machine%n", load, Runtime.getRuntime().availableProcessors());
+        }
+        List<Row> rows = comparison.compare(workloads);
+        out.printf(Locale.ROOT, "load average after: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.println();
+        out.print(table(rows));
+        out.println();
+        if (quick) {
+            out.println("(--quick: scaled-down workloads and short timings; the ratios below say little without it)");
+        }
+        out.print(summary(rows));
+        Files.createDirectories(outDir);
+        Path csv = outDir.resolve("rle-compare.csv");
+        Path svg = outDir.resolve("rle-compare.svg");
+        ImageFiles.writeAtomically(csv, csv(rows, machine).getBytes(StandardCharsets.UTF_8));
+        List<ComparisonChart.Bar> bars = rows.stream()
+                .filter(r -> !r.strategy().equals(RleStrategy.SEQUENTIAL.label()))
+                .map(r -> new ComparisonChart.Bar(r.operation() + " " + r.workload() + " (" + r.size() + ")", r.strategy()
+                        + (r.granularity().equals("block") && isBatch(workloads, r.workload()) ? " per block" : ""), r.speedup()))
+                .toList();
+        ImageFiles.writeAtomically(svg, ComparisonChart.svg("rle compare: speedup over sequential",
+                machine.replace('\n', ' '), bars).getBytes(StandardCharsets.UTF_8));
+        out.println("wrote " + csv.toAbsolutePath() + " and " + svg.toAbsolutePath());
+        boolean allIdentical = rows.stream().allMatch(r -> !r.identical().equals("NO"));
+        if (!allIdentical) {
+            err.println("rle: some strategy produced output different from sequential (see the table)");
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The image files of {@code dir}: regular, not hidden, not {@code .rle}, sorted by name. */
+    private static List<Path> imagesIn(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(name -> !name.startsWith(".") && !name.toLowerCase(Locale.ROOT).endsWith(".rle"))
+                    .map(dir::resolve)
+                    .sorted().toList();
+        }
+    }
+
+    private static boolean isBatch(List<Workload> workloads, String name) {
+        return workloads.stream().anyMatch(w -> w.name().equals(name) && w.batch());
+    }
+
+    /** The default workloads, generated (deterministically) only when {@code wanted} names them. */
+    static List<Workload> defaultWorkloads(Predicate<String> wanted) {
+        int w = SampleImages.a4Width(300);
+        int h = SampleImages.a4Height(300);
+        List<Workload> workloads = new ArrayList<>();
+        if (wanted.test("icon")) {
+            workloads.add(new Workload("icon", List.of(SampleImages.icon()), false));
+        }
+        if (wanted.test("text-300dpi")) {
+            workloads.add(new Workload("text-300dpi", List.of(SampleImages.textPage(300, 1)), false));
+        }
+        if (wanted.test("text-600dpi")) {
+            workloads.add(new Workload("text-600dpi", List.of(SampleImages.textPage(600, 2)), false));
+        }
+        if (wanted.test("noise-300dpi")) {
+            workloads.add(new Workload("noise-300dpi", List.of(SampleImages.noise(w, h, 0.5, 3)), false));
+        }
+        if (wanted.test("blank-300dpi")) {
+            workloads.add(new Workload("blank-300dpi", List.of(SampleImages.blank(w, h)), false));
+        }
+        if (wanted.test("batch-200x150dpi")) {
+            List<PackedBitImage> batch = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                batch.add(SampleImages.textPage(150, 1000 + i));
+            }
+            workloads.add(new Workload("batch-200x150dpi", batch, true));
+        }
+        return workloads;
+    }
+
+    /** The same shapes, scaled down so that a test runs them in seconds. */
+    static List<Workload> quickWorkloads() {
+        List<PackedBitImage> batch = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            batch.add(SampleImages.textPage(40, 1000 + i));
+        }
+        return List.of(
+                new Workload("icon", List.of(SampleImages.icon()), false),
+                new Workload("text-75dpi", List.of(SampleImages.textPage(75, 1)), false),
+                new Workload("text-150dpi", List.of(SampleImages.textPage(150, 2)), false),
+                new Workload("noise", List.of(SampleImages.noise(300, 400, 0.5, 3)), false),
+                new Workload("blank", List.of(SampleImages.blank(620, 877)), false),
+                new Workload("batch-8x40dpi", batch, true));
+    }
+
+    static String machine() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return String.format(Locale.ROOT, "machine: %d cores, %s %s (%s), %s %s, max heap %d MB, load average before: %.2f",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.vendor"), Runtime.version(),
+                System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"),
+                Runtime.getRuntime().maxMemory() >> 20, os.getSystemLoadAverage());
+    }
+
+    List<Row> compare(List<Workload> workloads) throws InterruptedException, IOException {
+        List<Row> rows = new ArrayList<>();
+        for (Workload workload : workloads) {
+            for (String operation : operations) {
+                out.printf(Locale.ROOT, "%s %s (%s, %.1f Mpx):", operation, workload.name(), workload.size(), workload.pixels() / 1e6);
+                rows.addAll(compare(workload, operation));
+                out.println();
+            }
+        }
+        return rows;
+    }
+
+    private List<Row> compare(Workload workload, String operation) throws InterruptedException, IOException {
+        boolean encode = operation.equals("encode");
+        List<byte[]> encoded;
+        try (ConcurrentCodec sequential = RleStrategy.SEQUENTIAL.create(1)) {
+            encoded = encode ? null : sequential.encodeEach(workload.images());
+        }
+        List<Cell> cells = new ArrayList<>();
+        try {
+            for (RleStrategy strategy : strategies) {
+                List<String> granularities = !strategy.inProcess() ? List.of("image") // a JVM per row block: absurd
+                        : !workload.batch() ? List.of("block")
+                        : BLOCKWISE_ON_BATCHES.contains(strategy) ? List.of("image", "block") : List.of("image");
+                for (String granularity : granularities) {
+                    cells.add(cell(strategy, granularity, workload, encoded));
+                }
+            }
+            if (withT6 && encode) { // ImageIO cannot read back every CCITT file it writes (see FACTS.md): encode only
+                cells.add(tiffT6Cell(workload));
+            }
+            // The reference: what sequential produced (encoding), or the original images (decoding).
+            List<?> expected = encode ? call(cells.get(0).action) : workload.images();
+            for (Cell cell : cells) {
+                out.print(" " + cell.name + (workload.batch() && cell.granularity.equals("block") ? "/block" : ""));
+                out.flush();
+                cell.warmUp(expected);
+            }
+            // Timed rounds go round-robin over the cells (A B C A B C ...), so that a burst of load from
+            // elsewhere on the machine hits every strategy alike instead of whichever ran at that moment.
+            boolean running = true;
+            while (running) {
+                running = false;
+                for (Cell cell : cells) {
+                    if (!cell.finished()) {
+                        cell.timedRound(expected);
+                        running = true;
+                    }
+                }
+            }
+        } finally {
+            for (Cell cell : cells) {
+                if (cell.codec != null) {
+                    cell.codec.close();
+                }
+            }
+        }
+        Cell sequential = cells.get(0);
+        List<Row> rows = new ArrayList<>();
+        for (Cell cell : cells) {
+            long bytes = encode ? cell.outputBytes : encoded.stream().mapToLong(b -> b.length).sum();
+            double medianMs = median(cell.times);
+            rows.add(new Row(operation, workload.name(), workload.size(), cell.name, cell.granularity,
+                    cell.codec == null || cell == sequential ? 1 : threads, cell.times.size() * cell.reps, medianMs,
+                    workload.pixels() / 1e3 / medianMs, median(sequential.times) / medianMs, cell.cpuMs(),
+                    cell.cpuMs() / sequential.cpuMs(), bytes,
+                    cell.codec == null ? "n/a" : cell.identical ? "yes" : "NO"));
+        }
+        return rows;
+    }
+
+    /**
+     * One strategy at one granularity on one workload (or the JDK's fax codec, whose {@code codec} is
+     * null): its action, and the rounds measured so far.
+     */
+    private final class Cell {
+        final String name;
+        final String granularity;
+        final ConcurrentCodec codec;
+        final ProcessPerImageCodec children;
+        final Callable<List<?>> action;
+        final List<Double> times = new ArrayList<>();
+        long timedNanos;
+        long cpuNanos;
+        int reps = 1; // calls per timed round
+        long outputBytes;
+        boolean identical = true;
+
+        Cell(String name, String granularity, ConcurrentCodec codec, Callable<List<?>> action) {
+            this.name = name;
+            this.granularity = granularity;
+            this.codec = codec;
+            this.children = codec instanceof ProcessPerImageCodec p ? p : null;
+            this.action = action;
+        }
+
+        /**
+         * At least 3 calls and two thirds of the minimum timed time, at most half the budget, so that the
+         * JIT has compiled the code before timing. A child JVM gets no warm-up: it starts cold every time.
+         */
+        void warmUp(List<?> expected) throws InterruptedException, IOException {
+            long start = System.nanoTime();
+            long fastest = Long.MAX_VALUE; // the fastest warm-up call: not fooled by a GC pause
+            for (int i = 0; children == null && (i < 3 || System.nanoTime() - start < warmUpNanos)
+                    && System.nanoTime() - start < budgetNanos / 2; i++) {
+                long t0 = System.nanoTime();
+                check(expected, call(action));
+                fastest = Math.min(fastest, System.nanoTime() - t0);
+            }
+            if (fastest != Long.MAX_VALUE) {
+                // Enough calls for a round to last ROUND_NANOS. Timed alone, a call of the icon would
+                // mostly measure the caches left cold by the cell before it, and a pool's call would mostly
+                // measure waking its threads, parked while the other cells ran.
+                reps = (int) Math.max(1, Math.min(20_000, ROUND_NANOS / Math.max(1, fastest)));
+            }
+        }
+
+        /**
+         * Done after at least `repeats` rounds and the minimum timed time (the OS counts CPU time in
+         * ticks: short rounds need many), or when the budget is spent (at least one round).
+         */
+        boolean finished() {
+            return !times.isEmpty() && (timedNanos >= budgetNanos || times.size() >= MAX_ROUNDS
+                    || (times.size() >= repeats && timedNanos >= minTimedNanos));
+        }
+
+        void timedRound(List<?> expected) throws InterruptedException, IOException {
+            if (children == null) {
+                call(action); // untimed: see the class comment
+            }
+            long cpu0 = processCpuNanos() + (children == null ? 0 : children.childCpuNanos());
+            long t0 = System.nanoTime();
+            List<?> output = null;
+            for (int i = 0; i < reps; i++) {
+                output = call(action);
+            }
+            long t1 = System.nanoTime();
+            long cpu1 = processCpuNanos() + (children == null ? 0 : children.childCpuNanos());
+            times.add((t1 - t0) / 1e6 / reps);
+            timedNanos += t1 - t0;
+            cpuNanos += cpu1 - cpu0;
+            check(expected, output);
+        }
+
+        double cpuMs() {
+            return cpuNanos / 1e6 / times.size() / reps;
+        }
+
+        private void check(List<?> expected, List<?> output) {
+            if (!output.isEmpty() && output.get(0) instanceof byte[]) {
+                outputBytes = output.stream().mapToLong(b -> ((byte[]) b).length).sum();
+            }
+            if (codec != null) { // the fax codec writes other bytes: nothing to compare
+                identical &= same(expected, output);
+            }
+        }
+    }
+
+    private static boolean same(List<?> a, List<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!Arrays.deepEquals(new Object[] {a.get(i)}, new Object[] {b.get(i)})) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Cell cell(RleStrategy strategy, String granularity, Workload workload, List<byte[]> encoded) {
+        ConcurrentCodec codec = strategy.create(strategy == RleStrategy.SEQUENTIAL ? 1 : threads);
+        Callable<List<?>> action;
+        if (encoded == null && granularity.equals("image")) {
+            action = () -> codec.encodeEach(workload.images());
+        } else if (encoded == null) {
+            action = () -> {
+                List<byte[]> files = new ArrayList<>();
+                for (PackedBitImage image : workload.images()) {
+                    files.add(codec.encode(image));
+                }
+                return files;
+            };
+        } else if (granularity.equals("image")) {
+            action = () -> codec.decodeEach(encoded);
+        } else {
+            action = () -> {
+                List<PackedBitImage> images = new ArrayList<>();
+                for (byte[] file : encoded) {
+                    images.add(codec.decode(file));
+                }
+                return images;
+            };
+        }
+        return new Cell(strategy.label(), granularity, codec, action);
+    }
+
+    private Cell tiffT6Cell(Workload workload) {
+        List<BufferedImage> prepared = workload.images().stream().map(ImageFiles::toBufferedImage).toList();
+        return new Cell(T6, "image", null, () -> {
+            List<byte[]> files = new ArrayList<>();
+            for (BufferedImage image : prepared) {
+                files.add(tiffT6(image));
+            }
+            return files;
+        });
+    }
+
+    private static List<?> call(Callable<List<?>> action) throws InterruptedException, IOException {
+        try {
+            return action.call();
+        } catch (InterruptedException | IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    /** The JDK's fax codec: TIFF, compression CCITT T.6 (Group 4), as a reference for speed and size. */
+    static byte[] tiffT6(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream ios = ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(ios);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionType("CCITT T.6");
+                writer.write(null, new IIOImage(image, null, null), param);
+            }
+            return bytes.toByteArray();
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    static String table(List<Row> rows) {
+        StringBuilder t = new StringBuilder();
+        t.append(String.format(Locale.ROOT, "%-6s %-17s %-16s %-5s %3s %6s %12s %9s %8s %12s %6s %12s %5s%n",
+                "op", "workload", "strategy", "per", "thr", "calls", "median µs", "Mpx/s", "speedup", "cpu µs", "cpu×", "out bytes", "same"));
+        String last = "";
+        for (Row r : rows) {
+            if (!(r.operation() + r.workload()).equals(last) && !last.isEmpty()) {
+                t.append('\n');
+            }
+            last = r.operation() + r.workload();
+            t.append(String.format(Locale.ROOT, "%-6s %-17s %-16s %-5s %3d %6d %,12.1f %9.1f %7.2f× %,12.1f %6s %,12d %5s%n",
+                    r.operation(), r.workload(), r.strategy(), r.granularity(), r.threads(), r.runs(), r.medianMs() * 1e3, r.mpxPerSecond(),
+                    r.speedup(), r.cpuMs() * 1e3, Double.isFinite(r.cpuRatio()) ? String.format(Locale.ROOT, "%.2f", r.cpuRatio()) : "-",
+                    r.outputBytes(), r.identical()));
+        }
+        return t.toString();
+    }
+
+    /**
+     * The few numbers worth reading first, for encoding: the fastest strategy on the large workloads,
+     * how {@code auto} does against sequential on the icon and against the fastest on the large ones,
+     * the most CPU time a parallel strategy spent, and whether every output was identical.
+     */
+    static String summary(List<Row> allRows) {
+        List<Row> rows = allRows.stream().filter(r -> r.operation().equals("encode")).toList();
+        StringBuilder t = new StringBuilder("summary of encoding (this run):\n");
+        fastest(rows, "text-600dpi", "block").ifPresent(r ->
+                summaryLine(t, "one 600-dpi page, per row block, fastest", "%.2f× sequential (%s)", r.speedup(), r.strategy()));
+        rows.stream().map(Row::workload).filter(w -> w.startsWith("batch-")).distinct().forEach(batch ->
+                fastest(rows, batch, "image").ifPresent(r ->
+                        summaryLine(t, batch + ", per image, fastest", "%.2f× sequential (%s)", r.speedup(), r.strategy())));
+        rows.stream().filter(r -> r.workload().equals("icon") && r.is(RleStrategy.AUTO)).findFirst().ifPresent(r ->
+                summaryLine(t, "auto on the icon", "%.2f× sequential's time", 1 / r.speedup()));
+        for (String large : List.of("text-600dpi", "batch-200x150dpi")) {
+            var auto = rows.stream().filter(r -> r.workload().equals(large) && r.is(RleStrategy.AUTO)
+                    && r.granularity().equals(large.startsWith("batch") ? "image" : "block")).findFirst();
+            var fastest = fastest(rows, large, null);
+            if (auto.isPresent() && fastest.isPresent()) {
+                summaryLine(t, "auto on " + large, "%.2f× the fastest's time (%s)",
+                        auto.get().medianMs() / fastest.get().medianMs(), fastest.get().strategy());
+            }
+        }
+        // The large workloads at their natural granularity: the page per row block, the batch per image.
+        rows.stream().filter(r -> ((r.workload().equals("text-600dpi") && r.granularity().equals("block"))
+                        || (r.workload().startsWith("batch-") && r.granularity().equals("image"))) && r.isParallelInProcess())
+                .max((a, b) -> Double.compare(a.cpuRatio(), b.cpuRatio()))
+                .ifPresent(r -> summaryLine(t, "most CPU time, large workloads", "%.2f× sequential's (%s on %s)",
+                        r.cpuRatio(), r.strategy(), r.workload()));
+        long different = rows.stream().filter(r -> r.identical().equals("NO")).count();
+        summaryLine(t, "byte-identical to sequential", "%s", different == 0 ? "every strategy, every workload" : different + " cells DIFFER");
+        return t.toString();
+    }
+
+    private static void summaryLine(StringBuilder t, String what, String format, Object... values) {
+        t.append(String.format(Locale.ROOT, "  %-42s : " + format + "%n", Stream.concat(Stream.of(what), Stream.of(values)).toArray()));
+    }
+
+    private static Optional<Row> fastest(List<Row> rows, String workload, String granularity) {
+        return rows.stream().filter(r -> r.workload().equals(workload) && r.isParallel()
+                        && (granularity == null || r.granularity().equals(granularity)))
+                .max((a, b) -> Double.compare(a.speedup(), b.speedup()));
+    }
+
+    static String csv(List<Row> rows, String machine) {
+        StringBuilder c = new StringBuilder("# " + machine.replace('\n', ' ') + "\n");
+        c.append("operation,workload,size,strategy,granularity,threads,calls_timed,median_ms,mpx_per_s,speedup,cpu_ms,cpu_ratio,output_bytes,identical\n");
+        for (Row r : rows) {
+            c.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%d,%d,%.6f,%.2f,%.3f,%.6f,%.3f,%d,%s%n", r.operation(), r.workload(),
+                    r.size().replace(" × ", "x"), r.strategy(), r.granularity(), r.threads(), r.runs(), r.medianMs(),
+                    r.mpxPerSecond(), r.speedup(), r.cpuMs(), r.cpuRatio(), r.outputBytes(), r.identical()));
+        }
+        return c.toString();
+    }
+}
