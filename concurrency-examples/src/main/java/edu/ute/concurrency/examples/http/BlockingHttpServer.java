@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the two thread-per-connection servers share: an acceptor thread, plain blocking sockets, and
@@ -24,11 +25,18 @@ import java.util.concurrent.TimeUnit;
  * only choose where that thread comes from: {@link VirtualThreadHttpServer} starts a virtual thread
  * per connection, {@link ThreadPoolHttpServer} borrows a platform thread from a fixed pool.
  *
- * <p>Blocking code cannot wait for "a read or a deadline" the way a selector loop can, so the
- * timeouts are set on the socket before every read ({@code setSoTimeout} to what is left of the
- * current deadline: the head is still timed from its first byte, however slowly it trickles in).
- * Writes have no timeout in {@code java.net.Socket}, so a watchdog thread closes the socket of a
- * write that has made no progress for the write timeout, which unblocks the writer.
+ * <p>Blocking code cannot wait for "a read or a deadline" the way a selector loop can. Between
+ * requests, where a connection spends most of its life, the read waits with no socket timeout, and
+ * a watchdog thread that looks at every open connection a few times per timeout closes one that has
+ * had no traffic for the idle timeout (closing a socket unblocks the thread reading it). The read
+ * could carry the deadline itself ({@code setSoTimeout}), but on a virtual thread a timed read arms
+ * a timer on the scheduler's delay thread and cancels it when the bytes come: a wake-up of another
+ * thread per request, on the path every keep-alive request takes. Once a request has begun, its
+ * reads do carry the deadline ({@code setSoTimeout} to what is left of the header or body timeout:
+ * the head is timed from its first byte, however slowly it trickles in), because a request that
+ * runs out of time is answered 408, which only the connection's own thread can write. Writes have
+ * no timeout in {@code java.net.Socket}, so the same watchdog closes the socket of a write that has
+ * made no progress for the write timeout, which unblocks the writer.
  *
  * <p>Thread-safe: {@code start} and {@code stop} may be called from any thread; each connection's
  * state is confined to the one thread serving it.
@@ -90,11 +98,13 @@ public abstract sealed class BlockingHttpServer implements HttpServer
                 throw e;
             }
             watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
-                watchdogThread = Thread.ofPlatform().name("http-" + name + "-write-watchdog").unstarted(task);
+                watchdogThread = Thread.ofPlatform().name("http-" + name + "-watchdog").unstarted(task);
                 return watchdogThread;
             });
-            long period = Math.clamp(config.writeTimeout().toMillis() / 4, 10, 1000);
-            watchdog.scheduleAtFixedRate(this::closeStalledWriters, period, period, TimeUnit.MILLISECONDS);
+            // a few looks per timeout: an idle connection is closed at most a quarter of it late
+            long period = Math.clamp(Math.min(config.writeTimeout().toMillis(), config.idleTimeout().toMillis()) / 4,
+                    10, 250);
+            watchdog.scheduleAtFixedRate(this::closeExpired, period, period, TimeUnit.MILLISECONDS);
             acceptor = Executors.newSingleThreadExecutor(task -> {
                 acceptorThread = Thread.ofPlatform().name("http-" + name + "-acceptor").unstarted(task);
                 return acceptorThread;
@@ -195,12 +205,20 @@ public abstract sealed class BlockingHttpServer implements HttpServer
         }
     }
 
-    private void closeStalledWriters() {
+    /** The watchdog's look: closes stalled writes and connections idle past their deadline. */
+    private void closeExpired() {
         long now = System.nanoTime();
         long limit = config.writeTimeout().toNanos();
         for (OpenConnection connection : open) {
             long started = connection.writeStarted;
+            long idleUntil = connection.idleDeadline.get();
             if (started != 0 && now - started > limit) {
+                connection.closeSocket();
+            } else if (idleUntil != 0 && now - idleUntil >= 0 && !connection.hasUnreadInput()
+                    && connection.idleDeadline.compareAndSet(idleUntil, 0)) {
+                // Unread input is a request whose first byte has come: the header timeout governs it
+                // once its thread reads it. The compareAndSet decides, with the thread's own, which
+                // of the two saw the end of the wait first, so a request read meanwhile is answered.
                 connection.closeSocket();
             }
         }
@@ -219,6 +237,7 @@ public abstract sealed class BlockingHttpServer implements HttpServer
             ByteBuffer output = ByteBuffer.allocate(OUTPUT_BATCH_BYTES);
             HttpRequestParser.Phase phase = HttpRequestParser.Phase.IDLE;
             long deadline = 0; // set below, before the first read
+            int soTimeout = 0; // the socket's read timeout as last set, to set it only when it changes
             while (!stopping) {
                 boolean answered = false;
                 ParseResult result;
@@ -249,22 +268,33 @@ public abstract sealed class BlockingHttpServer implements HttpServer
                             ? config.headerTimeout().toNanos() : config.bodyTimeout().toNanos());
                 }
                 phase = now;
-                long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 int n;
                 try {
-                    if (leftMillis <= 0) {
-                        throw new SocketTimeoutException();
+                    if (phase == HttpRequestParser.Phase.IDLE) {
+                        // between requests: an untimed read, the watchdog keeps the idle deadline
+                        if (soTimeout != 0) {
+                            socket.setSoTimeout(soTimeout = 0);
+                        }
+                        connection.idleDeadline.set(deadline);
+                        n = in.read(inputBytes);
+                        if (!connection.idleDeadline.compareAndSet(deadline, 0)) {
+                            return; // the watchdog has closed the connection as idle
+                        }
+                    } else {
+                        long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                        if (leftMillis <= 0) {
+                            throw new SocketTimeoutException();
+                        }
+                        socket.setSoTimeout(soTimeout = (int) Math.min(leftMillis, Integer.MAX_VALUE));
+                        n = in.read(inputBytes);
                     }
-                    socket.setSoTimeout((int) Math.min(leftMillis, Integer.MAX_VALUE));
-                    n = in.read(inputBytes);
                 } catch (SocketTimeoutException e) {
-                    if (phase != HttpRequestParser.Phase.IDLE) {
-                        HttpResponse timeout = DemoSite.errorPage(408, "request not received in time",
-                                List.of(), false, true);
-                        write(connection, out, append(output, writer.encode(timeout)));
-                        stats.responseSent(408);
-                        linger(socket, in, inputBytes);
-                    }
+                    // only a request under way reads with a timeout: it ran out of time
+                    HttpResponse timeout = DemoSite.errorPage(408, "request not received in time",
+                            List.of(), false, true);
+                    write(connection, out, append(output, writer.encode(timeout)));
+                    stats.responseSent(408);
+                    linger(socket, in, inputBytes);
                     return;
                 }
                 if (n < 0) {
@@ -275,7 +305,7 @@ public abstract sealed class BlockingHttpServer implements HttpServer
                 input.clear().limit(n);
             }
         } catch (IOException e) {
-            // reset by peer, closed by stop() or by the write watchdog: the connection is over
+            // reset by peer, closed by stop() or by the watchdog: the connection is over
         } finally {
             if (open.remove(connection)) {
                 stats.connectionClosed();
@@ -339,9 +369,24 @@ public abstract sealed class BlockingHttpServer implements HttpServer
         final Socket socket;
         /** System.nanoTime() when the current write began, 0 when not writing; read by the watchdog. */
         volatile long writeStarted;
+        /**
+         * System.nanoTime() at which the wait for the next request times out, 0 when the thread is
+         * not waiting for one; whoever moves it from the deadline to 0 first, the thread after its
+         * read or the watchdog before its close, decides how the wait ended.
+         */
+        final AtomicLong idleDeadline = new AtomicLong();
 
         OpenConnection(Socket socket) {
             this.socket = socket;
+        }
+
+        /** Whether bytes have arrived that no read has taken yet (false once the socket is closed). */
+        boolean hasUnreadInput() {
+            try {
+                return socket.getInputStream().available() > 0;
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         void closeSocket() {

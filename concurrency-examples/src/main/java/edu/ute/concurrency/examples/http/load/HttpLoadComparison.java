@@ -42,11 +42,11 @@ import java.util.stream.Stream;
  * instead (pinned with {@code --client-cpus 1}), and {@code nginx} to the server list to include
  * nginx (one worker) serving the same page. {@code --idle-timeout 3s} runs every row at a short
  * keep-alive idle timeout: the load never pauses, so no connection may be closed by it and the
- * errors column must stay 0. Expected output, one row per server and count:
+ * errors column must stay 0. Expected output, one row per server and count ({@code docs/measurements.md}
+ * holds a measured run and the ratios to expect):
  * <pre>
- * server  conns    req/s   p50 ms   p99 ms   errors  server CPU s  req/CPU-s
- * nio       100    41234     2.31     5.02        0          9.80      42075
- * ...
+ * server    conns     req/s   p50 ms   p99 ms   errors  server CPU s  req/CPU-s
+ * nio         100       ...
  * </pre>
  *
  * <p>Exit codes: 0 done, 1 a server failed to start or a run failed, 2 usage error.
