@@ -67,7 +67,8 @@ public final class RleTool {
               --threads N            threads for the parallel strategies (default: the cores)
               --repeats N            at least N timed rounds per cell, median reported (default 5)
               --out DIR              where rle-compare.csv and rle-compare.svg go (default target/rle-compare)
-              --no-process           skip the one-JVM-per-image strategy (the slowest to run)
+              --no-process           skip the one-JVM-per-image strategy (the slowest to run; it runs on
+                                     the batch only when named in --strategies)
 
             exit codes: 0 ok, 1 some file failed, 2 usage error
             """;
@@ -236,9 +237,9 @@ public final class RleTool {
         if (bytes.length >= 4 && bytes[0] == 'U' && bytes[1] == 'R' && bytes[2] == 'L' && bytes[3] == 'E') {
             RleFile file = RleFile.parse(bytes);
             long raw = ((long) file.width() * file.height() + 7) / 8;
-            return String.format(Locale.ROOT, ".rle %dx%d, %d blocks of %d rows, payload %,d bytes, file %,d bytes,"
+            return String.format(Locale.ROOT, ".rle %dx%d, %d block%s of %d rows, payload %,d bytes, file %,d bytes,"
                             + " %.2f:1 against 1 bit per pixel", file.width(), file.height(), file.blockCount(),
-                    file.blockRows(), file.payloadLength(), file.fileLength(),
+                    file.blockCount() == 1 ? "" : "s", file.blockRows(), file.payloadLength(), file.fileLength(),
                     file.fileLength() == 0 ? 0.0 : (double) raw / file.fileLength());
         }
         var image = ImageFiles.read(path);

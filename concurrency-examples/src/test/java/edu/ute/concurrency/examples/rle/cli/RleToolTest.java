@@ -249,11 +249,14 @@ class RleToolTest {
     void quickCompareWritesATableACsvAndAnSvg() throws IOException {
         Path outDir = dir.resolve("compare");
         assertThat(rle("compare", "--quick", "--strategies", "threads,forkjoin,auto", "--out", outDir.toString())).isZero();
-        assertThat(stdout()).contains("machine: ", "cores", "text-150dpi", "speedup", "byte-identical to sequential")
+        assertThat(stdout()).contains("machine: ", "cores", "text-150dpi", "speedup", "of ceil", "In plain words",
+                        "byte-identical to sequential")
                 .doesNotContain("targets", "NOT met", " met\n");
+        assertThat(stdout()).containsPattern("(?m)^encode +icon +ceiling +- +2 ");
         assertThat(stdout()).doesNotContain(" NO\n");
         String csv = Files.readString(outDir.resolve("rle-compare.csv"));
-        assertThat(csv).contains("operation,workload,size,strategy").contains("encode,icon,64x64,forkjoin,block");
+        assertThat(csv).contains("operation,workload,size,strategy").contains("encode,icon,64x64,forkjoin,block")
+                .contains(",speedup_of_ceiling\n").contains("encode,icon,64x64,ceiling,-,2,");
         assertThat(Files.readString(outDir.resolve("rle-compare.svg"))).startsWith("<svg").contains("forkjoin").endsWith("</svg>\n");
     }
 }
