@@ -1,16 +1,16 @@
 package edu.ute.concurrency.examples.batch;
 
+import edu.ute.concurrency.examples.support.ErrorText;
+import edu.ute.concurrency.examples.support.OutputGate;
 import edu.ute.concurrency.rle.ImageFiles;
 import edu.ute.concurrency.rle.RleFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 /**
  * Exercise 2, version 2 of 3: the same directory compression as {@link BatchCompressThreads}, rewritten
@@ -25,45 +25,43 @@ import java.util.stream.Stream;
  * mvn -q -pl concurrency-examples -am compile exec:exec \
  *     -Dexec.mainClass=edu.ute.concurrency.examples.batch.BatchCompressFutures [-Dexec.appArgs="IN_DIR OUT_DIR"]
  * </pre>
- * Expected output: "futures: 60 files, 0 failed, ... ms with a pool of 2 threads".
+ * Expected output: "futures: 60 files, 0 failed, ... ms with a pool of 2 threads; output in
+ * target/batch-demo/out-futures".
  */
 public final class BatchCompressFutures {
     private BatchCompressFutures() {
     }
 
-    public static void main(String[] args) throws IOException {
-        List<Path> dirs = BatchDemoFiles.directories(args, "futures");
-        Path inputDir = dirs.get(0);
-        Path outputDir = Files.createDirectories(dirs.get(1));
+    public static void main(String[] args) {
+        BatchFolders folders = BatchFolders.fromArguments(args, "futures"); // a mistake ends the program here, in one line
         int threads = Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
 
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(inputDir)) {
-            files = listing.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> files = folders.files();
         List<String> errors;
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             // One future per file: the work, then what to report, success or failure.
             List<CompletableFuture<String>> results = files.stream()
-                    .map(file -> CompletableFuture.runAsync(() -> compress(file, outputDir), pool)
-                            .handle((ok, failure) -> failure == null ? null : file + ": " + (failure.getCause() != null ? failure.getCause() : failure).getMessage()))
+                    .map(file -> CompletableFuture.runAsync(() -> compress(file, folders.outputFor(file)), pool)
+                            .handle((ok, failure) -> failure == null ? null
+                                    : file + ": " + ErrorText.reason(file, failure.getCause() != null ? failure.getCause() : failure)))
                     .toList();
             CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).join();
             errors = results.stream().map(CompletableFuture::join).filter(e -> e != null).toList();
         } // close(): shutdown() and wait for the pool's threads
 
         errors.forEach(e -> System.err.println("failed: " + e));
-        System.out.printf("futures: %d files, %d failed, %d ms with a pool of %d threads%n",
-                files.size(), errors.size(), (System.nanoTime() - start) / 1_000_000, threads);
+        System.out.printf("futures: %d files, %d failed, %d ms with a pool of %d threads; output in %s%n",
+                files.size(), errors.size(), (System.nanoTime() - start) / 1_000_000, threads, folders.output());
         System.exit(errors.isEmpty() ? 0 : 1);
     }
 
-    private static void compress(Path file, Path outputDir) {
+    private static void compress(Path file, Path output) {
         try {
-            ImageFiles.writeAtomically(BatchDemoFiles.outputFor(file, outputDir), RleFile.encode(ImageFiles.read(file)));
+            byte[] rle = RleFile.encode(ImageFiles.read(file));
+            OutputGate.write(() -> ImageFiles.writeAtomically(output, rle));
         } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e); // a lambda for runAsync cannot throw checked exceptions
+            throw new UncheckedIOException(e); // a lambda for runAsync cannot throw checked exceptions
         }
     }
 }

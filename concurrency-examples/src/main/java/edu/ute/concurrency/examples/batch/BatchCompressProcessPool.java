@@ -6,13 +6,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Exercise 2, version 3 of 3: the same directory compression with a pool of worker <em>processes</em>,
@@ -30,24 +29,19 @@ import java.util.stream.Stream;
  * mvn -q -pl concurrency-examples -am compile exec:exec \
  *     -Dexec.mainClass=edu.ute.concurrency.examples.batch.BatchCompressProcessPool [-Dexec.appArgs="IN_DIR OUT_DIR"]
  * </pre>
- * Expected output: "process pool: 60 files, 0 failed, ... ms with 2 worker processes" (slower than
- * the two others on a small batch: the JVM start-ups).
+ * Expected output: "process pool: 60 files, 0 failed, ... ms with 2 worker processes; output in
+ * target/batch-demo/out-process-pool" (slower than the two others on a small batch: the JVM start-ups).
  */
 public final class BatchCompressProcessPool {
     private BatchCompressProcessPool() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        List<Path> dirs = BatchDemoFiles.directories(args, "process-pool");
-        Path inputDir = dirs.get(0);
-        Path outputDir = Files.createDirectories(dirs.get(1));
+        BatchFolders folders = BatchFolders.fromArguments(args, "process-pool"); // a mistake ends the program here, in one line
         int workers = Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
 
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(inputDir)) {
-            files = listing.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> files = folders.files();
         AtomicInteger next = new AtomicInteger(); // the shared "queue": the index of the next file
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
@@ -58,9 +52,21 @@ public final class BatchCompressProcessPool {
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start());
         }
-        // Ctrl-C: the JVM runs this hook; killing the children means none outlives us.
-        Thread killChildren = new Thread(() -> processes.forEach(Process::destroyForcibly));
-        Runtime.getRuntime().addShutdownHook(killChildren);
+        // Ctrl-C: the JVM runs this hook, so that no child outlives us. A polite stop first (SIGTERM on
+        // Linux): each child's own shutdown hook lets the file it is writing finish (OutputGate).
+        Thread stopChildren = new Thread(() -> {
+            processes.forEach(Process::destroy);
+            for (Process process : processes) {
+                try {
+                    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    process.destroyForcibly();
+                }
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stopChildren);
 
         // 2. One thread per worker process: send a file name, wait for the answer, repeat.
         List<Thread> dispatchers = new ArrayList<>();
@@ -71,7 +77,7 @@ public final class BatchCompressProcessPool {
                              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
                         Path file = files.get(i);
-                        toWorker.println(file.toAbsolutePath() + "\t" + BatchDemoFiles.outputFor(file, outputDir).toAbsolutePath());
+                        toWorker.println(file.toAbsolutePath() + "\t" + folders.outputFor(file).toAbsolutePath());
                         toWorker.flush();
                         String reply = fromWorker.readLine();
                         if (reply == null) {
@@ -98,13 +104,13 @@ public final class BatchCompressProcessPool {
         for (Process process : processes) {
             process.waitFor();
         }
-        Runtime.getRuntime().removeShutdownHook(killChildren);
+        Runtime.getRuntime().removeShutdownHook(stopChildren);
         if (next.get() < files.size()) {
             errors.add((files.size() - next.get()) + " files not compressed: every worker process died");
         }
         errors.forEach(e -> System.err.println("failed: " + e));
-        System.out.printf("process pool: %d files, %d failed, %d ms with %d worker processes%n",
-                files.size(), errors.size(), (System.nanoTime() - start) / 1_000_000, workers);
+        System.out.printf("process pool: %d files, %d failed, %d ms with %d worker processes; output in %s%n",
+                files.size(), errors.size(), (System.nanoTime() - start) / 1_000_000, workers, folders.output());
         System.exit(errors.isEmpty() ? 0 : 1);
     }
 }

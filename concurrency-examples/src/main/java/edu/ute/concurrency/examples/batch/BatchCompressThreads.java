@@ -1,15 +1,15 @@
 package edu.ute.concurrency.examples.batch;
 
+import edu.ute.concurrency.examples.support.ErrorText;
+import edu.ute.concurrency.examples.support.OutputGate;
 import edu.ute.concurrency.rle.ImageFiles;
 import edu.ute.concurrency.rle.RleFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.stream.Stream;
 
 /**
  * Exercise 2, version 1 of 3: compress a directory with raw threads and a shared queue, the way the
@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * mvn -q -pl concurrency-examples -am compile exec:exec \
  *     -Dexec.mainClass=edu.ute.concurrency.examples.batch.BatchCompressThreads [-Dexec.appArgs="IN_DIR OUT_DIR"]
  * </pre>
- * Expected output: "threads: 60 files, 0 failed, ... ms with 2 worker threads".
+ * Expected output: "threads: 60 files, 0 failed, ... ms with 2 worker threads; output in
+ * target/batch-demo/out-threads".
  */
 public final class BatchCompressThreads {
     /** A file name that is not a file: tells a worker that the queue is finished. */
@@ -33,10 +34,8 @@ public final class BatchCompressThreads {
     private BatchCompressThreads() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        List<Path> dirs = BatchDemoFiles.directories(args, "threads");
-        Path inputDir = dirs.get(0);
-        Path outputDir = Files.createDirectories(dirs.get(1));
+    public static void main(String[] args) throws InterruptedException {
+        BatchFolders folders = BatchFolders.fromArguments(args, "threads"); // a mistake ends the program here, in one line
         int workers = Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
 
@@ -52,9 +51,10 @@ public final class BatchCompressThreads {
                     for (Path file = queue.take(); file != POISON_PILL; file = queue.take()) {
                         try {
                             byte[] rle = RleFile.encode(ImageFiles.read(file));
-                            ImageFiles.writeAtomically(BatchDemoFiles.outputFor(file, outputDir), rle);
+                            Path output = folders.outputFor(file);
+                            OutputGate.write(() -> ImageFiles.writeAtomically(output, rle)); // Ctrl-C waits for it
                         } catch (IOException | RuntimeException e) {
-                            errors.add(file + ": " + e.getMessage()); // keep going with the other files
+                            errors.add(file + ": " + ErrorText.reason(file, e)); // keep going with the other files
                         }
                     }
                 } catch (InterruptedException e) {
@@ -66,15 +66,14 @@ public final class BatchCompressThreads {
         }
 
         // 3. The main thread produces: every file, then one pill per worker.
-        int files = 0;
-        try (Stream<Path> listing = Files.list(inputDir)) {
-            for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
+        List<Path> files = folders.files();
+        try {
+            for (Path file : files) {
                 queue.put(file);
-                files++;
             }
         } finally {
             for (int w = 0; w < workers; w++) {
-                queue.put(POISON_PILL); // even if listing failed: otherwise the workers wait forever
+                queue.put(POISON_PILL); // even if producing failed: otherwise the workers wait forever
             }
         }
 
@@ -83,8 +82,8 @@ public final class BatchCompressThreads {
             thread.join();
         }
         errors.forEach(e -> System.err.println("failed: " + e));
-        System.out.printf("threads: %d files, %d failed, %d ms with %d worker threads%n",
-                files, errors.size(), (System.nanoTime() - start) / 1_000_000, workers);
+        System.out.printf("threads: %d files, %d failed, %d ms with %d worker threads; output in %s%n",
+                files.size(), errors.size(), (System.nanoTime() - start) / 1_000_000, workers, folders.output());
         System.exit(errors.isEmpty() ? 0 : 1);
     }
 }

@@ -1,5 +1,7 @@
 package edu.ute.concurrency.examples.batch;
 
+import edu.ute.concurrency.examples.support.ErrorText;
+import edu.ute.concurrency.examples.support.OutputGate;
 import edu.ute.concurrency.rle.ImageFiles;
 import edu.ute.concurrency.rle.RleFile;
 import java.io.BufferedReader;
@@ -25,10 +27,12 @@ public final class BatchCompressWorker {
                 if (paths.length != 2) {
                     throw new IOException("bad request line: " + line);
                 }
-                ImageFiles.writeAtomically(Path.of(paths[1]), RleFile.encode(ImageFiles.read(Path.of(paths[0]))));
+                Path input = Path.of(paths[0]);
+                byte[] rle = RleFile.encode(ImageFiles.read(input));
+                OutputGate.write(() -> ImageFiles.writeAtomically(Path.of(paths[1]), rle)); // Ctrl-C waits for it
                 System.out.println("ok");
             } catch (IOException | RuntimeException e) {
-                System.out.println("error " + String.valueOf(e.getMessage()).replace('\n', ' '));
+                System.out.println("error " + ErrorText.reason(Path.of(paths[0]), e).replace('\n', ' '));
             }
             System.out.flush();
         }

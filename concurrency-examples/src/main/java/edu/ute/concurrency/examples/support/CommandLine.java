@@ -75,7 +75,8 @@ public final class CommandLine {
     /**
      * Runs {@code program} on {@code args} and returns its exit code: {@code --help} anywhere prints
      * {@code usage} on {@code out} (0); a {@link UsageException} prints "NAME: message" and the usage
-     * on {@code err} (2); an I/O error or an interrupt prints "NAME: message" (1). Other exceptions are
+     * on {@code err} (2); an I/O error prints "NAME: PATH: reason" ({@link ErrorText}) and an interrupt
+     * "NAME: interrupted" (1). Other exceptions are
      * programming errors and pass through with their stack trace.
      */
     public static int execute(String name, String usage, String[] args, PrintStream out, PrintStream err, Program program) {
@@ -94,7 +95,7 @@ public final class CommandLine {
             err.println(name + ": interrupted");
             return 1;
         } catch (IOException | UncheckedIOException e) {
-            err.println(name + ": " + e.getMessage());
+            err.println(name + ": " + ErrorText.of(e));
             return 1;
         } catch (RuntimeException e) {
             throw e;
@@ -165,6 +166,20 @@ public final class CommandLine {
 
     public int positiveInt() throws UsageException {
         return Math.toIntExact(positive(value(), Integer.MAX_VALUE));
+    }
+
+    /** A whole number from {@code min} to {@code max}: {@code --dpi needs a whole number from 20 to 2400, not '1'}. */
+    public int intBetween(int min, int max) throws UsageException {
+        String v = value();
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the option's name and the range
+        }
+        throw new UsageException(current + " needs a whole number from " + min + " to " + max + ", not '" + v + "'");
     }
 
     public long positiveLong() throws UsageException {

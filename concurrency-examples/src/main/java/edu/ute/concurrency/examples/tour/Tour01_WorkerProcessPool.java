@@ -45,7 +45,7 @@ public final class Tour01_WorkerProcessPool {
     private static final String USAGE = """
             usage: Tour01_WorkerProcessPool [--pages N] [--dpi N] [--workers N]
               --pages N     text pages in the batch (default 20)
-              --dpi N       their resolution (default 150)
+              --dpi N       their resolution, 20 to 2400 (default 150)
               --workers N   the most worker JVMs to try (default 2)
             """;
 
@@ -63,7 +63,7 @@ public final class Tour01_WorkerProcessPool {
         while (args.hasNext()) {
             switch (args.next()) {
                 case "--pages" -> pages = args.positiveInt();
-                case "--dpi" -> dpi = args.positiveInt();
+                case "--dpi" -> dpi = args.intBetween(20, 2400);
                 case "--workers" -> maxWorkers = args.positiveInt();
                 default -> throw args.unknown();
             }

@@ -46,7 +46,7 @@ public final class Tour02_JitVersusPerBitLoop {
     private static final String USAGE = """
             usage: Tour02_JitVersusPerBitLoop [--pages N] [--dpi N] [--rounds N]
               --pages N    text pages in the batch (default 20)
-              --dpi N      their resolution (default 150)
+              --dpi N      their resolution, 20 to 2400 (default 150)
               --rounds N   times each encoder encodes the batch (default 8)
             """;
 
@@ -68,7 +68,7 @@ public final class Tour02_JitVersusPerBitLoop {
         while (args.hasNext()) {
             switch (args.next()) {
                 case "--pages" -> pages = args.positiveInt();
-                case "--dpi" -> dpi = args.positiveInt();
+                case "--dpi" -> dpi = args.intBetween(20, 2400);
                 case "--rounds" -> rounds = args.positiveInt();
                 default -> throw args.unknown();
             }

@@ -60,7 +60,7 @@ public final class Tour05_StructuredConcurrency {
     private static final String USAGE = """
             usage: Tour05_StructuredConcurrency [--pages N] [--dpi N] [--scan-ms N] [--jam-page N]
               --pages N      pages in the fan-out (default 20)
-              --dpi N        their resolution (default 150)
+              --dpi N        their resolution, 20 to 2400 (default 150)
               --scan-ms N    how long each page's scan waits (default 500)
               --jam-page N   the page whose scan fails in the second run (default 7)
             """;
@@ -104,7 +104,7 @@ public final class Tour05_StructuredConcurrency {
         while (args.hasNext()) {
             switch (args.next()) {
                 case "--pages" -> pages = args.positiveInt();
-                case "--dpi" -> dpi = args.positiveInt();
+                case "--dpi" -> dpi = args.intBetween(20, 2400);
                 case "--scan-ms" -> scanMs = args.positiveInt();
                 case "--jam-page" -> jamPage = args.positiveInt();
                 default -> throw args.unknown();

@@ -93,4 +93,23 @@ class CommandLineTest {
         })).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("example: in/page.pbm: no such file" + System.lineSeparator());
     }
+
+    @Test
+    void aFileErrorSaysWhyNotJustWhere() {
+        assertThat(execute(args -> {
+            throw new java.nio.file.NoSuchFileException("scans");
+        })).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("example: scans: No such file or directory" + System.lineSeparator());
+    }
+
+    @Test
+    void aNumberOutsideItsRangeNamesTheRange() throws UsageException {
+        CommandLine args = CommandLine.of("--dpi", "150", "--dpi", "1", "--dpi", "high");
+        args.next();
+        assertThat(args.intBetween(20, 2400)).isEqualTo(150);
+        args.next();
+        assertThatThrownBy(() -> args.intBetween(20, 2400)).hasMessage("--dpi needs a whole number from 20 to 2400, not '1'");
+        args.next();
+        assertThatThrownBy(() -> args.intBetween(20, 2400)).hasMessage("--dpi needs a whole number from 20 to 2400, not 'high'");
+    }
 }

@@ -42,6 +42,11 @@ public final class BatchProgress {
         }
     }
 
+    /** How many files have finished so far, failed ones included. */
+    public synchronized int done() {
+        return done;
+    }
+
     /** Records one more finished file; {@code failed} files are counted too. */
     public synchronized void fileDone(String name, boolean failed) {
         done++;

@@ -2,11 +2,12 @@ package edu.ute.concurrency.examples.rle.cli;
 
 import edu.ute.concurrency.examples.rle.ConcurrentCodec;
 import edu.ute.concurrency.examples.rle.TaskRunner;
+import edu.ute.concurrency.examples.support.ErrorText;
+import edu.ute.concurrency.examples.support.OutputGate;
 import edu.ute.concurrency.rle.ImageFiles;
 import edu.ute.concurrency.rle.PackedBitImage;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,17 +60,36 @@ public final class RleBatch {
             return results.stream().filter(r -> !r.ok()).toList();
         }
 
+        /**
+         * What was done, counting only the files that were tried: "2 of 3 images (1 failed), 1.5 Mpx,
+         * 200,000 bytes in -> 50,000 bytes out (ratio 4.00), 0.12 s, 12.5 Mpx/s"; the count alone when
+         * none succeeded.
+         */
         public String describe() {
             List<FileResult> ok = results.stream().filter(FileResult::ok).toList();
             long pixels = ok.stream().mapToLong(FileResult::pixels).sum();
             long in = ok.stream().mapToLong(FileResult::bytesIn).sum();
             long out = ok.stream().mapToLong(FileResult::bytesOut).sum();
             double seconds = nanos / 1e9;
+            int failed = results.size() - ok.size();
+            String count = failed == 0 ? images(ok.size())
+                    : ok.size() + " of " + images(results.size()) + " (" + failed + " failed)";
+            if (ok.isEmpty()) {
+                return count;
+            }
             return String.format(Locale.ROOT,
-                    "%d images (%d failed), %.1f Mpx, %,d bytes in -> %,d bytes out (ratio %.2f), %.2f s, %.1f Mpx/s",
-                    results.size(), results.size() - ok.size(), pixels / 1e6, in, out,
-                    out == 0 ? 0.0 : (double) in / out, seconds, seconds == 0 ? 0.0 : pixels / 1e6 / seconds);
+                    "%s, %.1f Mpx, %,d bytes in -> %,d bytes out (ratio %.2f), %.2f s, %.1f Mpx/s",
+                    count, pixels / 1e6, in, out, out == 0 ? 0.0 : (double) in / out, seconds,
+                    seconds == 0 ? 0.0 : pixels / 1e6 / seconds);
         }
+
+        private static String images(int n) {
+            return n + (n == 1 ? " image" : " images");
+        }
+    }
+
+    /** The files a command line names, and the arguments that name nothing usable, each with its reason. */
+    public record Inputs(List<Path> files, List<String> problems) {
     }
 
     private final Operation operation;
@@ -99,36 +119,43 @@ public final class RleBatch {
 
     /**
      * Expands directories into their regular files (not recursively, sorted by name; hidden files
-     * skipped): for encoding every file that is not {@code .rle}, for decoding every {@code .rle} file.
-     * Files named explicitly are kept as they are, even if missing (the batch reports them).
+     * skipped): for encoding every file that is not {@code .rle}, for decoding every {@code .rle} file,
+     * for {@code operation} null every file. A file named explicitly is kept whatever its name; an
+     * argument that does not exist, or a directory that cannot be listed, is a problem ("in: No such file
+     * or directory"), reported by the caller and not counted as a file of the batch.
      */
-    public static List<Path> listInputs(List<Path> arguments, Operation operation) throws IOException {
-        List<Path> inputs = new ArrayList<>();
+    public static Inputs listInputs(List<Path> arguments, Operation operation) {
+        List<Path> files = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (Path argument : arguments) {
             if (Files.isDirectory(argument)) {
-                try (Stream<Path> files = Files.list(argument)) {
-                    files.filter(Files::isRegularFile)
+                try (Stream<Path> listing = Files.list(argument)) {
+                    listing.filter(Files::isRegularFile)
                             .filter(p -> !p.getFileName().toString().startsWith("."))
-                            .filter(p -> isRle(p) == (operation == Operation.DECODE))
+                            .filter(p -> operation == null || isRle(p) == (operation == Operation.DECODE))
                             .sorted()
-                            .forEach(inputs::add);
+                            .forEach(files::add);
+                } catch (IOException e) {
+                    problems.add(argument + ": " + ErrorText.reason(argument, e));
                 }
+            } else if (Files.exists(argument)) {
+                files.add(argument);
             } else {
-                inputs.add(argument);
+                problems.add(argument + ": No such file or directory");
             }
         }
-        return inputs;
+        return new Inputs(files, problems);
     }
 
     private static boolean isRle(Path p) {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".rle");
     }
 
-    /** Processes every input; returns when all are done (or throws if interrupted). */
-    public Summary run(List<Path> inputs) throws InterruptedException, IOException {
-        if (outputDir != null) {
-            Files.createDirectories(outputDir);
-        }
+    /**
+     * Processes every input; returns when all are done (or throws if interrupted). The output directory,
+     * if one was given, must exist ({@code OutputFolder.prepare}).
+     */
+    public Summary run(List<Path> inputs) throws InterruptedException {
         long start = System.nanoTime();
         List<Callable<FileResult>> tasks = new ArrayList<>();
         for (Path input : inputs) {
@@ -161,47 +188,80 @@ public final class RleBatch {
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
         String outName = base + (operation == Operation.ENCODE ? ".rle" : decodedExtension);
-        Path dir = outputDir != null ? outputDir : input.toAbsolutePath().getParent();
-        return dir.resolve(outName);
+        return outputDir != null ? outputDir.resolve(outName) : input.resolveSibling(outName);
     }
 
+    /**
+     * Reads, converts and writes one file. Each step has its own words for a failure, so that the
+     * message names the path the user gave and the real cause: the input for a read, the output for a
+     * write (never the temporary file the write went through).
+     */
     private FileResult process(Path input) throws InterruptedException {
         Path output = outputFor(input);
         FileResult result;
         try {
             if (output.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
-                throw new IOException("the output would overwrite the input; choose another directory with --output");
+                throw new FileProblem("the output would overwrite the input; choose another directory with --output");
             }
             if (!replaceExisting && Files.exists(output)) {
-                throw new IOException(output + " exists already (--force replaces it)");
+                throw new FileProblem(output + " exists already (--force replaces it)");
             }
-            long bytesIn = Files.size(input);
+            long bytesIn = read(input, () -> Files.size(input));
             if (operation == Operation.ENCODE) {
-                PackedBitImage image = ImageFiles.read(input);
+                PackedBitImage image = read(input, () -> ImageFiles.read(input));
                 byte[] file = granularity == Granularity.IMAGE ? codec.encodeWhole(image) : codec.encode(image);
-                ImageFiles.writeAtomically(output, file);
+                write(output, () -> ImageFiles.writeAtomically(output, file));
                 result = new FileResult(input, output, image.pixelCount(), bytesIn, file.length, null);
             } else {
-                byte[] bytes = Files.readAllBytes(input);
-                PackedBitImage image = granularity == Granularity.IMAGE
-                        ? codec.decodeWhole(bytes) : codec.decode(bytes);
-                ImageFiles.write(image, output); // temporary file, then moved into place
+                byte[] bytes = read(input, () -> Files.readAllBytes(input));
+                PackedBitImage image = granularity == Granularity.IMAGE ? codec.decodeWhole(bytes) : codec.decode(bytes);
+                write(output, () -> ImageFiles.write(image, output)); // temporary file, then moved into place
                 result = new FileResult(input, output, image.pixelCount(), bytesIn, Files.size(output), null);
             }
-        } catch (NoSuchFileException e) {
-            result = new FileResult(input, null, 0, 0, 0, "no such file");
+        } catch (FileProblem e) {
+            result = new FileResult(input, null, 0, 0, 0, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            result = new FileResult(input, null, 0, 0, 0, reason(e));
+            result = new FileResult(input, null, 0, 0, 0, reason(input, e));
         }
         progress.fileDone(input.toString(), !result.ok());
         return result;
     }
 
-    private static String reason(Exception e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
+    /** One step of {@link #process} that may fail with an {@code IOException}. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    /** A failure already put in words: "what went wrong", printed after the input's name. */
+    private static final class FileProblem extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        FileProblem(String message) {
+            super(message);
         }
-        return e instanceof IOException ? message : e.getClass().getSimpleName() + ": " + message;
+    }
+
+    private static <T> T read(Path input, Step<T> step) throws FileProblem {
+        try {
+            return step.run();
+        } catch (IOException e) {
+            throw new FileProblem(ErrorText.reason(input, e));
+        }
+    }
+
+    private static void write(Path output, OutputGate.Write step) throws FileProblem {
+        try {
+            OutputGate.write(step);
+        } catch (IOException e) {
+            throw new FileProblem("cannot write " + output + ": " + ErrorText.reason(output, e));
+        }
+    }
+
+    /** Why {@code input} failed in the codec: a corrupt file's own words, or the kind of error and its message. */
+    private static String reason(Path input, Exception e) {
+        String reason = ErrorText.reason(input, e);
+        return e instanceof IOException || reason.equals(e.getClass().getSimpleName()) ? reason
+                : e.getClass().getSimpleName() + ": " + reason;
     }
 }

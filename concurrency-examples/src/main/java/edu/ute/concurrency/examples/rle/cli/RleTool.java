@@ -5,13 +5,14 @@ import edu.ute.concurrency.examples.rle.RleStrategy;
 import edu.ute.concurrency.examples.rle.measure.AutoThresholdCalibration;
 import edu.ute.concurrency.examples.rle.measure.StrategyComparison;
 import edu.ute.concurrency.examples.support.CommandLine;
+import edu.ute.concurrency.examples.support.ErrorText;
+import edu.ute.concurrency.examples.support.OutputFolder;
 import edu.ute.concurrency.examples.support.UsageException;
 import edu.ute.concurrency.rle.ImageFiles;
 import edu.ute.concurrency.rle.RleFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Locale;
  * <pre>
  * rle encode [options] FILE|DIR...    PBM, PNG, GIF, BMP in; .rle out
  * rle decode [options] FILE|DIR...    .rle in; .pbm (or --format png) out
- * rle info FILE...                    size, blocks and compression ratio of .rle files (or any image)
+ * rle info FILE|DIR...                size, blocks and compression ratio of .rle files (or any image)
  * rle compare [options]               every strategy on generated workloads: table, CSV, SVG
  * rle calibrate                       measures where parallel encoding starts to pay (for "auto")
  * </pre>
@@ -41,7 +42,7 @@ public final class RleTool {
     static final String USAGE = """
             usage: rle encode [options] FILE|DIR...   compress images (PBM, PNG, GIF, BMP) to .rle
                    rle decode [options] FILE|DIR...   decompress .rle files to .pbm (or .png)
-                   rle info FILE...                   describe .rle files (and other images)
+                   rle info FILE|DIR...               describe .rle files (and other images)
                    rle compare [compare options]      time every strategy on generated images
                    rle calibrate                      measure the threshold of the "auto" strategy
                    rle --help
@@ -66,7 +67,8 @@ public final class RleTool {
               --threads N            threads for the parallel strategies (default: the cores)
               --repeats N            at least N timed rounds per cell, median reported (default 5)
               --out DIR              where rle-compare.csv and rle-compare.svg go (default target/rle-compare)
-              --no-process           skip the one-JVM-per-image strategy (the slowest to run)
+              --no-process           skip the one-JVM-per-image strategy (the slowest to run; it runs on
+                                     the batch only when named in --strategies)
 
             exit codes: 0 ok, 1 some file failed, 2 usage error
             """;
@@ -150,63 +152,98 @@ public final class RleTool {
         if (inputs.isEmpty()) {
             throw new UsageException("no input files or directories");
         }
-        List<Path> files = RleBatch.listInputs(inputs, operation);
+        RleBatch.Inputs listed = RleBatch.listInputs(inputs, operation);
+        listed.problems().forEach(problem -> err.println("rle: " + problem));
+        List<Path> files = listed.files();
         if (files.isEmpty()) {
-            err.println("rle: no " + (operation == RleBatch.Operation.ENCODE ? "image" : ".rle") + " files in " + inputs);
+            if (listed.problems().isEmpty()) {
+                err.println("rle: no " + (operation == RleBatch.Operation.ENCODE ? "image" : ".rle") + " files in "
+                        + String.join(", ", inputs.stream().map(Path::toString).toList()));
+            }
             return 1;
+        }
+        if (outputDir != null) {
+            try {
+                OutputFolder.prepare(outputDir);
+            } catch (IOException e) {
+                err.println("rle: " + e.getMessage());
+                return 1;
+            }
         }
         RleBatch.Granularity chosen = granularity != null ? granularity
                 : files.size() > 1 ? RleBatch.Granularity.IMAGE : RleBatch.Granularity.BLOCK;
         if (!strategy.inProcess()) {
             chosen = RleBatch.Granularity.IMAGE; // a process per row block would cost a JVM start per 64 rows
         }
+        BatchProgress progress = new BatchProgress(err, style, files.size());
+        // Ctrl-C: say how far the batch got. Outputs are complete or absent either way (OutputGate).
+        Thread stopped = new Thread(() -> err.printf(Locale.ROOT, "%nrle: stopped after %d of %d files; every output written is complete%n",
+                progress.done(), files.size()));
+        Runtime.getRuntime().addShutdownHook(stopped);
         RleBatch.Summary summary;
         try (ConcurrentCodec codec = strategy.create(threads)) {
-            RleBatch batch = new RleBatch(operation, codec, chosen, outputDir, "." + format, force,
-                    new BatchProgress(err, style, files.size()));
-            summary = batch.run(files);
+            summary = new RleBatch(operation, codec, chosen, outputDir, "." + format, force, progress).run(files);
+        } finally {
+            removeHook(stopped);
         }
         for (RleBatch.FileResult failure : summary.failures()) {
             err.println("rle: " + failure.input() + ": " + failure.error());
         }
-        out.println((operation == RleBatch.Operation.ENCODE ? "encoded " : "decoded ") + summary.describe()
+        String where = summary.failures().size() == files.size() ? ""
+                : outputDir != null ? ", into " + outputDir : ", next to each input";
+        out.println((operation == RleBatch.Operation.ENCODE ? "encoded " : "decoded ") + summary.describe() + where
                 + " [" + strategy.label() + ", " + threads + " threads, per " + chosen.name().toLowerCase(Locale.ROOT) + "]");
-        return summary.failures().isEmpty() ? 0 : 1;
+        return summary.failures().isEmpty() && listed.problems().isEmpty() ? 0 : 1;
     }
 
-    private static int info(CommandLine args, PrintStream out, PrintStream err) throws UsageException {
-        if (!args.hasNext()) {
-            throw new UsageException("info needs at least one file");
+    /** Removes a shutdown hook unless the JVM is already running it (then there is nothing to undo). */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: the JVM is stopping
         }
-        int exit = 0;
+    }
+
+    /** {@code rle info FILE|DIR...}: one line per file; a folder means every file in it, as for encode and decode. */
+    private static int info(CommandLine args, PrintStream out, PrintStream err) throws UsageException {
+        List<Path> arguments = new ArrayList<>();
         while (args.hasNext()) {
             String arg = args.next();
             if (CommandLine.looksLikeOption(arg)) {
                 throw args.unknown();
             }
-            Path path = Path.of(arg);
+            arguments.add(Path.of(arg));
+        }
+        if (arguments.isEmpty()) {
+            throw new UsageException("info needs at least one file or directory");
+        }
+        RleBatch.Inputs listed = RleBatch.listInputs(arguments, null);
+        listed.problems().forEach(problem -> err.println("rle: " + problem));
+        int exit = listed.problems().isEmpty() ? 0 : 1;
+        for (Path path : listed.files()) {
             try {
-                byte[] bytes = Files.readAllBytes(path);
-                if (bytes.length >= 4 && (bytes[0] & 0xFF) == 'U' && bytes[1] == 'R' && bytes[2] == 'L' && bytes[3] == 'E') {
-                    RleFile file = RleFile.parse(bytes);
-                    long raw = ((long) file.width() * file.height() + 7) / 8;
-                    out.printf(Locale.ROOT, "%s: .rle %dx%d, %d blocks of %d rows, payload %,d bytes, file %,d bytes,"
-                                    + " %.2f:1 against 1 bit per pixel%n", path, file.width(), file.height(), file.blockCount(),
-                            file.blockRows(), file.payloadLength(), file.fileLength(),
-                            file.fileLength() == 0 ? 0.0 : (double) raw / file.fileLength());
-                } else {
-                    var image = ImageFiles.read(path);
-                    out.printf(Locale.ROOT, "%s: image %dx%d, %.2f %% black, %,d bytes%n", path, image.width(), image.height(),
-                            image.pixelCount() == 0 ? 0.0 : 100.0 * image.blackPixelCount() / image.pixelCount(), bytes.length);
-                }
-            } catch (NoSuchFileException e) {
-                err.println("rle: " + path + ": no such file");
-                exit = 1;
+                out.println(path + ": " + describe(path));
             } catch (IOException | RuntimeException e) {
-                err.println("rle: " + path + ": " + e.getMessage());
+                err.println("rle: " + path + ": " + ErrorText.reason(path, e));
                 exit = 1;
             }
         }
         return exit;
+    }
+
+    private static String describe(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        if (bytes.length >= 4 && bytes[0] == 'U' && bytes[1] == 'R' && bytes[2] == 'L' && bytes[3] == 'E') {
+            RleFile file = RleFile.parse(bytes);
+            long raw = ((long) file.width() * file.height() + 7) / 8;
+            return String.format(Locale.ROOT, ".rle %dx%d, %d block%s of %d rows, payload %,d bytes, file %,d bytes,"
+                            + " %.2f:1 against 1 bit per pixel", file.width(), file.height(), file.blockCount(),
+                    file.blockCount() == 1 ? "" : "s", file.blockRows(), file.payloadLength(), file.fileLength(),
+                    file.fileLength() == 0 ? 0.0 : (double) raw / file.fileLength());
+        }
+        var image = ImageFiles.read(path);
+        return String.format(Locale.ROOT, "image %dx%d, %.2f %% black, %,d bytes", image.width(), image.height(),
+                image.pixelCount() == 0 ? 0.0 : 100.0 * image.blackPixelCount() / image.pixelCount(), bytes.length);
     }
 }

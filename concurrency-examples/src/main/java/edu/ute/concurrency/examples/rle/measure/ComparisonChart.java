@@ -14,9 +14,16 @@ import java.util.Map;
  * <p><b>Thread safety:</b> stateless.
  */
 public final class ComparisonChart {
+    /**
+     * One colour per strategy, in order of first appearance, none repeated before all are used; a
+     * strategy's other granularity ("auto per block") is drawn in its colour, lighter.
+     */
     private static final String[] COLOURS = {
-        "#777777", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#555555",
+        "#aec7e8", "#98df8a", "#ff9896", "#c5b0d5",
     };
+    /** What a label adds to its strategy's name for the other granularity. */
+    private static final String VARIANT = " per ";
 
     private ComparisonChart() {
     }
@@ -28,11 +35,11 @@ public final class ComparisonChart {
     /** The SVG document for {@code bars}, grouped in order of first appearance. */
     public static String svg(String title, String subtitle, List<Bar> bars) {
         Map<String, List<Bar>> groups = new LinkedHashMap<>();
-        List<String> labels = new ArrayList<>();
+        List<String> strategies = new ArrayList<>();
         for (Bar bar : bars) {
             groups.computeIfAbsent(bar.group(), g -> new ArrayList<>()).add(bar);
-            if (!labels.contains(bar.label())) {
-                labels.add(bar.label());
+            if (!strategies.contains(strategyOf(bar))) {
+                strategies.add(strategyOf(bar));
             }
         }
         double max = Math.max(2.0, bars.stream().mapToDouble(Bar::speedup).filter(Double::isFinite).max().orElse(1));
@@ -61,11 +68,12 @@ public final class ComparisonChart {
             for (Bar bar : group.getValue()) {
                 double value = Double.isFinite(bar.speedup()) ? bar.speedup() : 0;
                 int length = (int) Math.round(Math.min(value, max) / max * plotWidth);
-                String colour = COLOURS[labels.indexOf(bar.label()) % COLOURS.length];
+                String colour = COLOURS[strategies.indexOf(strategyOf(bar)) % COLOURS.length];
+                String opacity = bar.label().contains(VARIANT) ? " fill-opacity=\"0.45\"" : "";
                 svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
                         left - 6, y + barHeight - 3, escape(bar.label())));
-                svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
-                        left, y + 1, Math.max(1, length), barHeight - 2, colour));
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"%s/>%n",
+                        left, y + 1, Math.max(1, length), barHeight - 2, colour, opacity));
                 svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%.2f×</text>%n",
                         left + length + 4, y + barHeight - 3, value));
                 y += barHeight;
@@ -84,6 +92,11 @@ public final class ComparisonChart {
                 left + plotWidth / 2, y + 30));
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    private static String strategyOf(Bar bar) {
+        int variant = bar.label().indexOf(VARIANT);
+        return variant < 0 ? bar.label() : bar.label().substring(0, variant);
     }
 
     private static String escape(String s) {

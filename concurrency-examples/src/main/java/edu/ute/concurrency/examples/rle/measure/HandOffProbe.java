@@ -49,7 +49,7 @@ public final class HandOffProbe {
             usage: HandOffProbe [--strategies sequential,threads,executor,auto] [--rounds 150] [--dpi 600]
               --strategies LIST   strategies that run in this JVM, in turns (default sequential,threads,executor,auto)
               --rounds N          rounds of %d recorded calls per strategy (default 150)
-              --dpi N             resolution of the text page (default 600)
+              --dpi N             resolution of the text page, 20 to 2400 (default 600)
             """.formatted(CALLS_PER_ROUND);
 
     private HandOffProbe() {
@@ -72,7 +72,7 @@ public final class HandOffProbe {
             switch (args.next()) {
                 case "--strategies" -> strategies = args.listOf(inProcess).stream().map(RleStrategy::named).toList();
                 case "--rounds" -> rounds = args.positiveInt();
-                case "--dpi" -> dpi = args.positiveInt();
+                case "--dpi" -> dpi = args.intBetween(20, 2400);
                 default -> throw args.unknown();
             }
         }

@@ -42,8 +42,14 @@ import javax.imageio.stream.ImageOutputStream;
  * <p>The default workloads are generated (deterministic, nothing to download): a 64×64 icon, a text
  * page at 300 and at 600 dpi, random noise and a blank page of A4 size at 300 dpi, and a batch of 200
  * text pages at 150 dpi. Single images are split per row block; batches are split per image (and, for
- * comparison, per row block by a few strategies). The JDK's own fax codec (ImageIO TIFF with CCITT
+ * comparison, per row block by a few strategies); {@code process}, a JVM start per image, runs on a
+ * batch only when named in {@code --strategies}. The JDK's own fax codec (ImageIO TIFF with CCITT
  * T.6 compression) runs on the same workloads as a reference for speed and size.
+ *
+ * <p>Beside the strategies, each workload gets a {@link ParallelCeiling}: the same amount of pure
+ * arithmetic as sequential's time, on one thread and split over the threads. Its ratio is what the
+ * threads could gain on work of that size on this machine during this run, and each strategy's
+ * speedup is also given as a fraction of it. The run ends with a summary in plain words.
  *
  * <p>How it times, and why: each cell (strategy × granularity) first warms up so that the JIT has
  * compiled the code; then the cells take timed rounds in turn (round-robin), so that load from
@@ -53,11 +59,11 @@ import javax.imageio.stream.ImageOutputStream;
  * threads). A child JVM starts cold anyway and gets neither. The table gives the median over rounds of
  * the time per call; CPU time is this process's (all its threads, JIT and GC included) plus what child
  * JVMs report. Every round's output is checked against the reference. These are measurements of a
- * whole program, not a micro-benchmark (that is {@code RleStrategyBenchmark}): run it on a quiet
+ * whole program, not a micro-benchmark (that is {@code RleStrategyBenchmark}): run it on an idle
  * machine. docs/measurements.md has runs with their commands.
  *
  * <p>HOW TO RUN: {@code mvn -q -pl concurrency-examples -am compile exec:exec -Dexec.appArgs="compare"}
- * ({@code --quick} takes seconds).
+ * (about a minute on two cores; {@code --quick} takes seconds).
  */
 public final class StrategyComparison {
     /** Parallel strategies that also run a batch per row block (one image after another). */
@@ -68,6 +74,11 @@ public final class StrategyComparison {
     private static final List<String> DEFAULT_WORKLOADS =
             List.of("icon", "text-300dpi", "text-600dpi", "noise-300dpi", "blank-300dpi", "batch-200x150dpi");
     private static final int MAX_ROUNDS = 2000;
+    /**
+     * Timed time per cell, at least: with {@code repeats} rounds of {@link #ROUND_NANOS}, enough for a
+     * stable median, and short enough that the default run takes about a minute on two cores.
+     */
+    private static final long MIN_TIMED_NANOS = 150_000_000L;
     /** A round's length: calls back to back for long enough that a pool never goes idle within it. */
     private static final long ROUND_NANOS = 20_000_000L;
 
@@ -80,6 +91,7 @@ public final class StrategyComparison {
     private final List<String> operations;
     private final long minTimedNanos;
     private final long warmUpNanos;
+    private final boolean processOnBatches;
 
     /** A named set of images; a batch is encoded one task per image. */
     record Workload(String name, List<PackedBitImage> images, boolean batch) {
@@ -112,7 +124,7 @@ public final class StrategyComparison {
     }
 
     private StrategyComparison(PrintStream out, int threads, int repeats, long budgetNanos, long minTimedNanos,
-            List<RleStrategy> strategies, boolean withT6, List<String> operations) {
+            List<RleStrategy> strategies, boolean withT6, List<String> operations, boolean processOnBatches) {
         this.out = out;
         this.threads = threads;
         this.repeats = repeats;
@@ -122,6 +134,7 @@ public final class StrategyComparison {
         this.strategies = strategies;
         this.withT6 = withT6;
         this.operations = operations;
+        this.processOnBatches = processOnBatches;
     }
 
     /** {@code rle compare [options]}: reads the options from {@code args}, runs, prints; the exit code. */
@@ -190,8 +203,9 @@ public final class StrategyComparison {
             workloads.removeIf(w -> !only.contains(w.name()));
         }
         StrategyComparison comparison = new StrategyComparison(out, threads, quick ? 1 : repeats,
-                quick ? 200_000_000L : 3_000_000_000L, quick ? 15_000_000L : 300_000_000L, List.copyOf(chosen), withT6,
-                decode ? List.of("encode", "decode") : List.of("encode"));
+                quick ? 200_000_000L : 2_000_000_000L, quick ? 15_000_000L : MIN_TIMED_NANOS, List.copyOf(chosen), withT6,
+                decode ? List.of("encode", "decode") : List.of("encode"),
+                names != null && names.contains(RleStrategy.PROCESS.label())); // named: the batch too, however long
         String machine = machine();
         out.println(machine);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -316,8 +330,12 @@ public final class StrategyComparison {
             encoded = encode ? null : sequential.encodeEach(workload.images());
         }
         List<Cell> cells = new ArrayList<>();
+        ParallelCeiling ceiling = null;
         try {
             for (RleStrategy strategy : strategies) {
+                if (!strategy.inProcess() && workload.batch() && !processOnBatches) {
+                    continue; // a JVM start per image of a large batch: most of the run's time, and nothing new to see
+                }
                 List<String> granularities = !strategy.inProcess() ? List.of("image") // a JVM per row block: absurd
                         : !workload.batch() ? List.of("block")
                         : BLOCKWISE_ON_BATCHES.contains(strategy) ? List.of("image", "block") : List.of("image");
@@ -325,7 +343,7 @@ public final class StrategyComparison {
                     cells.add(cell(strategy, granularity, workload, encoded));
                 }
             }
-            if (withT6 && encode) { // ImageIO cannot read back every CCITT file it writes (see FACTS.md): encode only
+            if (withT6 && encode) { // ImageIO cannot read back every CCITT file it writes: encode only
                 cells.add(tiffT6Cell(workload));
             }
             // The reference: what sequential produced (encoding), or the original images (decoding).
@@ -334,6 +352,18 @@ public final class StrategyComparison {
                 out.print(" " + cell.name + (workload.batch() && cell.granularity.equals("block") ? "/block" : ""));
                 out.flush();
                 cell.warmUp(expected);
+            }
+            if (strategies.size() > 1) {
+                // The machine's own limit on work of this size, timed in the same rounds as the strategies.
+                ceiling = new ParallelCeiling(cells.get(0).fastestNanos, threads);
+                Cell one = new Cell(ParallelCeiling.NAME + "-1", "-", null, ceiling.oneThread());
+                Cell split = new Cell(ParallelCeiling.NAME, "-", null, ceiling.split());
+                out.print(" " + ParallelCeiling.NAME);
+                out.flush();
+                for (Cell cell : List.of(one, split)) {
+                    cell.warmUp(List.of());
+                    cells.add(cell);
+                }
             }
             // Timed rounds go round-robin over the cells (A B C A B C ...), so that a burst of load from
             // elsewhere on the machine hits every strategy alike instead of whichever ran at that moment.
@@ -353,10 +383,25 @@ public final class StrategyComparison {
                     cell.codec.close();
                 }
             }
+            if (ceiling != null) {
+                ceiling.close();
+            }
         }
         Cell sequential = cells.get(0);
         List<Row> rows = new ArrayList<>();
+        Cell ceilingOne = null;
         for (Cell cell : cells) {
+            if (cell.name.startsWith(ParallelCeiling.NAME)) {
+                if (cell.name.equals(ParallelCeiling.NAME) && ceilingOne != null) {
+                    double ms = median(cell.times);
+                    rows.add(new Row(operation, workload.name(), workload.size(), cell.name, cell.granularity, threads,
+                            cell.times.size() * cell.reps, ms, 0, median(ceilingOne.times) / ms, cell.cpuMs(),
+                            cell.cpuMs() / ceilingOne.cpuMs(), 0, "n/a"));
+                } else {
+                    ceilingOne = cell;
+                }
+                continue;
+            }
             long bytes = encode ? cell.outputBytes : encoded.stream().mapToLong(b -> b.length).sum();
             double medianMs = median(cell.times);
             rows.add(new Row(operation, workload.name(), workload.size(), cell.name, cell.granularity,
@@ -384,6 +429,7 @@ public final class StrategyComparison {
         int reps = 1; // calls per timed round
         long outputBytes;
         boolean identical = true;
+        long fastestNanos = Long.MAX_VALUE; // the fastest warm-up call
 
         Cell(String name, String granularity, ConcurrentCodec codec, Callable<List<?>> action) {
             this.name = name;
@@ -406,6 +452,7 @@ public final class StrategyComparison {
                 check(expected, call(action));
                 fastest = Math.min(fastest, System.nanoTime() - t0);
             }
+            fastestNanos = fastest;
             if (fastest != Long.MAX_VALUE) {
                 // Enough calls for a round to last ROUND_NANOS. Timed alone, a call of the icon would
                 // mostly measure the caches left cold by the cell before it, and a pool's call would mostly
@@ -548,59 +595,140 @@ public final class StrategyComparison {
 
     static String table(List<Row> rows) {
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%-6s %-17s %-16s %-5s %3s %6s %12s %9s %8s %12s %6s %12s %5s%n",
-                "op", "workload", "strategy", "per", "thr", "calls", "median µs", "Mpx/s", "speedup", "cpu µs", "cpu×", "out bytes", "same"));
+        t.append(String.format(Locale.ROOT, "%-6s %-17s %-16s %-5s %3s %6s %12s %9s %8s %8s %12s %6s %12s %5s%n",
+                "op", "workload", "strategy", "per", "thr", "calls", "median µs", "Mpx/s", "speedup", "of ceil", "cpu µs", "cpu×",
+                "out bytes", "same"));
         String last = "";
         for (Row r : rows) {
             if (!(r.operation() + r.workload()).equals(last) && !last.isEmpty()) {
                 t.append('\n');
             }
             last = r.operation() + r.workload();
-            t.append(String.format(Locale.ROOT, "%-6s %-17s %-16s %-5s %3d %6d %,12.1f %9.1f %7.2f× %,12.1f %6s %,12d %5s%n",
-                    r.operation(), r.workload(), r.strategy(), r.granularity(), r.threads(), r.runs(), r.medianMs() * 1e3, r.mpxPerSecond(),
-                    r.speedup(), r.cpuMs() * 1e3, Double.isFinite(r.cpuRatio()) ? String.format(Locale.ROOT, "%.2f", r.cpuRatio()) : "-",
-                    r.outputBytes(), r.identical()));
+            boolean ceiling = r.strategy().equals(ParallelCeiling.NAME);
+            t.append(String.format(Locale.ROOT, "%-6s %-17s %-16s %-5s %3d %6d %,12.1f %9s %7.2f× %8s %,12.1f %6s %12s %5s%n",
+                    r.operation(), r.workload(), r.strategy(), r.granularity(), r.threads(), r.runs(), r.medianMs() * 1e3,
+                    ceiling ? "-" : String.format(Locale.ROOT, "%.1f", r.mpxPerSecond()), r.speedup(),
+                    ofCeiling(rows, r).map(f -> String.format(Locale.ROOT, "%.0f %%", 100 * f)).orElse(""),
+                    r.cpuMs() * 1e3, Double.isFinite(r.cpuRatio()) ? String.format(Locale.ROOT, "%.2f", r.cpuRatio()) : "-",
+                    ceiling ? "-" : String.format(Locale.ROOT, "%,d", r.outputBytes()), r.identical()));
         }
+        t.append("""
+                speedup: sequential's median time over this one's. ceiling: the same amount of pure arithmetic on
+                one thread over the same split over the threads, timed in the same rounds: the most the threads
+                could gain on work of this size on this machine in this run. of ceil: speedup / ceiling (blank
+                where the ceiling is below 1×: work that small gains nothing from being split).
+                """);
         return t.toString();
     }
 
     /**
-     * The few numbers worth reading first, for encoding: the fastest strategy on the large workloads,
-     * how {@code auto} does against sequential on the icon and against the fastest on the large ones,
-     * the most CPU time a parallel strategy spent, and whether every output was identical.
+     * A parallel strategy's speedup as a fraction of the ceiling measured beside it; none when there is
+     * no ceiling, or when it is below 1× (work so small that splitting it cannot gain anything: a
+     * strategy that does not split it would show as many times "the ceiling").
+     */
+    static Optional<Double> ofCeiling(List<Row> rows, Row r) {
+        if (!r.isParallel()) {
+            return Optional.empty();
+        }
+        return rows.stream()
+                .filter(c -> c.strategy().equals(ParallelCeiling.NAME) && c.operation().equals(r.operation())
+                        && c.workload().equals(r.workload()) && c.speedup() >= 1)
+                .findFirst()
+                .map(c -> r.speedup() / c.speedup());
+    }
+
+    /**
+     * What a student reads first, in plain words, for encoding: who wins where and by how much of what
+     * the machine allowed (the largest single image, split by rows; each batch, one task per image), why
+     * the smallest image is not worth sharing, what a JVM per image costs, the CPU time spent, and
+     * whether every output was identical.
      */
     static String summary(List<Row> allRows) {
         List<Row> rows = allRows.stream().filter(r -> r.operation().equals("encode")).toList();
-        StringBuilder t = new StringBuilder("summary of encoding (this run):\n");
-        fastest(rows, "text-600dpi", "block").ifPresent(r ->
-                summaryLine(t, "one 600-dpi page, per row block, fastest", "%.2f× sequential (%s)", r.speedup(), r.strategy()));
-        rows.stream().map(Row::workload).filter(w -> w.startsWith("batch-")).distinct().forEach(batch ->
-                fastest(rows, batch, "image").ifPresent(r ->
-                        summaryLine(t, batch + ", per image, fastest", "%.2f× sequential (%s)", r.speedup(), r.strategy())));
-        rows.stream().filter(r -> r.workload().equals("icon") && r.is(RleStrategy.AUTO)).findFirst().ifPresent(r ->
-                summaryLine(t, "auto on the icon", "%.2f× sequential's time", 1 / r.speedup()));
-        for (String large : List.of("text-600dpi", "batch-200x150dpi")) {
-            var auto = rows.stream().filter(r -> r.workload().equals(large) && r.is(RleStrategy.AUTO)
-                    && r.granularity().equals(large.startsWith("batch") ? "image" : "block")).findFirst();
-            var fastest = fastest(rows, large, null);
-            if (auto.isPresent() && fastest.isPresent()) {
-                summaryLine(t, "auto on " + large, "%.2f× the fastest's time (%s)",
-                        auto.get().medianMs() / fastest.get().medianMs(), fastest.get().strategy());
+        StringBuilder t = new StringBuilder();
+        int threads = rows.stream().filter(Row::isParallelInProcess).mapToInt(Row::threads).max().orElse(1);
+        t.append("In plain words (encoding, ").append(threads).append(" threads, this run):\n");
+        List<String> batches = rows.stream().filter(r -> r.granularity().equals("image") && r.isParallelInProcess())
+                .map(Row::workload).distinct().toList();
+        Optional<String> page = rows.stream().map(Row::workload).filter(w -> w.equals("text-600dpi")).findFirst()
+                .or(() -> rows.stream().filter(r -> r.is(RleStrategy.SEQUENTIAL) && !batches.contains(r.workload()))
+                        .max((a, b) -> Double.compare(a.medianMs(), b.medianMs())).map(Row::workload));
+        page.ifPresent(w -> fastest(rows, w, "block").ifPresent(best -> sentence(t, String.format(Locale.ROOT,
+                "%s (%s), split by rows: %s was fastest, %.2f× sequential%s", w, best.size(), best.strategy(), best.speedup(),
+                againstCeiling(rows, best)))));
+        for (String batch : batches) {
+            fastest(rows, batch, "image").ifPresent(best -> sentence(t, String.format(Locale.ROOT,
+                    "%s (%s), one task per image: %s was fastest, %.2f× sequential%s", batch, best.size(), best.strategy(),
+                    best.speedup(), againstCeiling(rows, best))));
+        }
+        List<String> large = new ArrayList<>(batches);
+        page.ifPresent(w -> large.add(0, w));
+        List<String> autoAgainstFastest = new ArrayList<>();
+        for (String w : large) {
+            var auto = rows.stream().filter(r -> r.workload().equals(w) && r.is(RleStrategy.AUTO)
+                    && r.granularity().equals(batches.contains(w) ? "image" : "block")).findFirst();
+            var best = fastest(rows, w, null);
+            if (auto.isPresent() && best.isPresent()) {
+                double share = Math.min(1, best.get().medianMs() / auto.get().medianMs());
+                autoAgainstFastest.add(String.format(Locale.ROOT, "%.0f %% of the fastest's speed on %s", 100 * share, w));
             }
         }
-        // The large workloads at their natural granularity: the page per row block, the batch per image.
-        rows.stream().filter(r -> ((r.workload().equals("text-600dpi") && r.granularity().equals("block"))
-                        || (r.workload().startsWith("batch-") && r.granularity().equals("image"))) && r.isParallelInProcess())
+        if (!autoAgainstFastest.isEmpty()) {
+            sentence(t, "auto, the default, reached " + String.join(" and ", autoAgainstFastest));
+        }
+        rows.stream().filter(r -> r.is(RleStrategy.SEQUENTIAL) && !batches.contains(r.workload()))
+                .min((a, b) -> a.workload().equals("icon") ? -1 : b.workload().equals("icon") ? 1 : Double.compare(a.medianMs(), b.medianMs()))
+                .filter(smallest -> smallest.medianMs() < 0.05) // under 50 µs: less than a hand-off to a pool costs
+                .ifPresent(smallest -> {
+                    String w = smallest.workload();
+                    var pools = rows.stream().filter(r -> r.workload().equals(w) && r.isParallelInProcess()
+                            && !r.is(RleStrategy.AUTO) && !r.is(RleStrategy.THREADS)).mapToDouble(Row::speedup).summaryStatistics();
+                    var auto = rows.stream().filter(r -> r.workload().equals(w) && r.is(RleStrategy.AUTO)).findFirst();
+                    if (pools.getCount() > 0) {
+                        String range = String.format(Locale.ROOT, "%.2f", pools.getMin()).equals(String.format(Locale.ROOT, "%.2f", pools.getMax()))
+                                ? String.format(Locale.ROOT, "%.2f×", pools.getMin())
+                                : String.format(Locale.ROOT, "%.2f–%.2f×", pools.getMin(), pools.getMax());
+                        sentence(t, String.format(Locale.ROOT, "%s (%s) encodes in %.1f µs: too little to share. Handed to a"
+                                        + " pool it ran at %s sequential: the hand-off costs more than the work%s",
+                                w, smallest.size(), smallest.medianMs() * 1e3, range,
+                                auto.map(a -> String.format(Locale.ROOT, "; auto kept it on one thread (%.2f×)", a.speedup())).orElse("")));
+                    }
+                });
+        rows.stream().filter(r -> r.is(RleStrategy.PROCESS)).max((a, b) -> Double.compare(a.speedup(), b.speedup()))
+                .ifPresent(r -> sentence(t, String.format(Locale.ROOT,
+                        "process, a new JVM per image: %.2f× sequential at best: starting a JVM costs far more than encoding an image",
+                        r.speedup())));
+        rows.stream().filter(r -> large.contains(r.workload()) && r.isParallelInProcess()
+                        && r.granularity().equals(batches.contains(r.workload()) ? "image" : "block"))
                 .max((a, b) -> Double.compare(a.cpuRatio(), b.cpuRatio()))
-                .ifPresent(r -> summaryLine(t, "most CPU time, large workloads", "%.2f× sequential's (%s on %s)",
-                        r.cpuRatio(), r.strategy(), r.workload()));
-        long different = rows.stream().filter(r -> r.identical().equals("NO")).count();
-        summaryLine(t, "byte-identical to sequential", "%s", different == 0 ? "every strategy, every workload" : different + " cells DIFFER");
+                .ifPresent(r -> sentence(t, String.format(Locale.ROOT, "CPU time: at most %.2f× sequential's on those (%s on %s): %s",
+                        r.cpuRatio(), r.strategy(), r.workload(), r.cpuRatio() <= 1.2 ? "sharing the work hardly added to it"
+                                : "handing the work over and waking threads cost CPU time of their own")));
+        long different = allRows.stream().filter(r -> r.identical().equals("NO")).count();
+        sentence(t, different == 0 ? "Every strategy's output was byte-identical to sequential's"
+                : different + " results DIFFER from sequential's: see the table (a bug in that strategy)");
         return t.toString();
     }
 
-    private static void summaryLine(StringBuilder t, String what, String format, Object... values) {
-        t.append(String.format(Locale.ROOT, "  %-42s : " + format + "%n", Stream.concat(Stream.of(what), Stream.of(values)).toArray()));
+    private static String againstCeiling(List<Row> rows, Row best) {
+        return ofCeiling(rows, best).map(f -> String.format(Locale.ROOT, ", %.0f %% of the %.2f× that %d threads of pure"
+                + " arithmetic reached on work of the same size", 100 * f, best.speedup() / f, best.threads())).orElse("");
+    }
+
+    /** One sentence of the summary, indented, wrapped at about 100 columns. */
+    private static void sentence(StringBuilder t, String sentence) {
+        String indent = "  ";
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : (sentence + ".").split(" ")) {
+            if (line.length() + word.length() + 1 > 100 && line.length() > indent.length() + 2) {
+                t.append(line).append('\n');
+                line = new StringBuilder(indent + "  ");
+            } else if (line.length() > indent.length() && !line.toString().endsWith(" ")) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        t.append(line).append('\n');
     }
 
     private static Optional<Row> fastest(List<Row> rows, String workload, String granularity) {
@@ -611,11 +739,13 @@ public final class StrategyComparison {
 
     static String csv(List<Row> rows, String machine) {
         StringBuilder c = new StringBuilder("# " + machine.replace('\n', ' ') + "\n");
-        c.append("operation,workload,size,strategy,granularity,threads,calls_timed,median_ms,mpx_per_s,speedup,cpu_ms,cpu_ratio,output_bytes,identical\n");
+        c.append("operation,workload,size,strategy,granularity,threads,calls_timed,median_ms,mpx_per_s,speedup,cpu_ms,cpu_ratio,output_bytes,identical,"
+                + "speedup_of_ceiling\n");
         for (Row r : rows) {
-            c.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%d,%d,%.6f,%.2f,%.3f,%.6f,%.3f,%d,%s%n", r.operation(), r.workload(),
+            c.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%d,%d,%.6f,%.2f,%.3f,%.6f,%.3f,%d,%s,%s%n", r.operation(), r.workload(),
                     r.size().replace(" × ", "x"), r.strategy(), r.granularity(), r.threads(), r.runs(), r.medianMs(),
-                    r.mpxPerSecond(), r.speedup(), r.cpuMs(), r.cpuRatio(), r.outputBytes(), r.identical()));
+                    r.mpxPerSecond(), r.speedup(), r.cpuMs(), r.cpuRatio(), r.outputBytes(), r.identical(),
+                    ofCeiling(rows, r).map(f -> String.format(Locale.ROOT, "%.3f", f)).orElse("")));
         }
         return c.toString();
     }

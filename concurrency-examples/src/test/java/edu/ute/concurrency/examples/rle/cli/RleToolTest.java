@@ -3,6 +3,8 @@ package edu.ute.concurrency.examples.rle.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.ute.concurrency.examples.rle.RleStrategy;
+import edu.ute.concurrency.examples.support.ChildJvm;
+import edu.ute.concurrency.examples.support.StopWhileWriting;
 import edu.ute.concurrency.rle.ImageFiles;
 import edu.ute.concurrency.rle.PackedBitImage;
 import edu.ute.concurrency.rle.RleFile;
@@ -81,12 +83,88 @@ class RleToolTest {
     }
 
     @Test
-    void aMissingFileIsReportedByName() {
+    void aMissingPathIsReportedByNameAndNotCountedAsAnImage() throws IOException {
         Path missing = dir.resolve("nowhere.pbm");
         assertThat(rle("encode", "--progress", "none", missing.toString())).isEqualTo(1);
-        assertThat(stderr()).contains("nowhere.pbm: no such file");
+        assertThat(stderr()).isEqualTo("rle: " + missing + ": No such file or directory\n");
+        assertThat(stdout()).isEmpty(); // nothing was tried: no "encoded 0 images" line
         assertThat(rle("info", missing.toString())).isEqualTo(1);
-        assertThat(stderr()).contains("nowhere.pbm: no such file");
+        assertThat(stderr()).endsWith("rle: " + missing + ": No such file or directory\n");
+
+        Path in = Files.createDirectory(dir.resolve("in"));
+        ImageFiles.write(SampleImages.textPage(40, 1), in.resolve("page.pbm"));
+        Path outDir = dir.resolve("out");
+        assertThat(rle("encode", "--progress", "none", "-o", outDir.toString(), missing.toString(), in.toString())).isEqualTo(1);
+        assertThat(stdout()).contains("encoded 1 image, ").contains("into " + outDir);
+        assertThat(namesIn(outDir)).containsExactly("page.rle");
+    }
+
+    @Test
+    void aMissingInputCreatesNoOutputFolder() {
+        Path outDir = dir.resolve("out");
+        assertThat(rle("encode", "--progress", "none", "-o", outDir.toString(), dir.resolve("in").toString())).isEqualTo(1);
+        assertThat(outDir).doesNotExist();
+    }
+
+    @Test
+    void anOutputFolderThatIsAFileOrCannotBeWrittenIsNamedOnceBeforeAnyWork() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        ImageFiles.write(SampleImages.textPage(40, 1), in.resolve("circle.pbm"));
+        Path file = Files.writeString(dir.resolve("afile"), "not a folder");
+        assertThat(rle("encode", "--progress", "none", "-o", file.toString(), in.toString())).isEqualTo(1);
+        assertThat(stderr()).isEqualTo("rle: " + file + ": not a directory (outputs go into a folder, created if missing)\n");
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
+
+        err.reset();
+        assertThat(rle("encode", "--progress", "none", "-o", file.resolve("sub").toString(), in.toString())).isEqualTo(1);
+        assertThat(stderr()).isEqualTo("rle: cannot create the output folder " + file.resolve("sub") + ": Not a directory\n");
+
+        Path proc = Path.of("/proc/1"); // no user, root included, may create a file here
+        if (Files.isDirectory(proc)) {
+            err.reset();
+            assertThat(rle("encode", "-o", proc.toString(), in.resolve("circle.pbm").toString())).isEqualTo(1);
+            assertThat(stderr()).startsWith("rle: cannot write in the output folder /proc/1: ").doesNotContain("circle.pbm");
+        }
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void aPathIsPrintedOnceInEachMessage() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        Files.writeString(in.resolve("notes.png"), "hello");
+        assertThat(rle("encode", "--progress", "none", "-o", dir.resolve("out").toString(), in.toString())).isEqualTo(1);
+        assertThat(stderr()).startsWith("rle: " + in.resolve("notes.png") + ": not an image");
+        assertThat(stderr().split("notes.png", -1)).hasSize(2);
+        assertThat(stdout()).startsWith("encoded 0 of 1 image (1 failed) [");
+        err.reset();
+        assertThat(rle("info", in.resolve("notes.png").toString())).isEqualTo(1);
+        assertThat(stderr().split("notes.png", -1)).hasSize(2);
+    }
+
+    @Test
+    void infoOnAFolderDescribesEachFileInIt() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        ImageFiles.write(SampleImages.textPage(40, 1), in.resolve("a.pbm"));
+        Files.write(in.resolve("b.rle"), RleFile.encode(SampleImages.textPage(40, 2)));
+        assertThat(rle("info", in.toString())).isZero();
+        assertThat(stdout()).contains(in.resolve("a.pbm") + ": image 331x468", in.resolve("b.rle") + ": .rle 331x468");
+    }
+
+    @Test
+    void stoppingABatchWhileItWritesLeavesNoTemporaryFile() throws IOException, InterruptedException {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        for (int i = 0; i < 4; i++) { // large outputs (8.8 MB each), so that a write is in progress long enough to be caught
+            ImageFiles.write(SampleImages.noise(4960, 3508, 0.5, i), in.resolve("noise" + i + ".pbm"));
+        }
+        Path outDir = dir.resolve("out");
+        StopWhileWriting.Outcome stopped = StopWhileWriting.run(ChildJvm.command(RleTool.class,
+                "encode", "--progress", "none", "--threads", "2", "-o", outDir.toString(), in.toString()), outDir);
+        assertThat(stopped.caughtWriting()).as("the batch was stopped while writing").isTrue();
+        assertThat(stopped.temporaryFiles()).as("left in " + stopped.filesLeft()).isEmpty();
+        for (String name : stopped.filesLeft()) { // what is there is complete
+            int i = Integer.parseInt(name.replaceAll("\\D", ""));
+            assertThat(Files.readAllBytes(outDir.resolve(name))).isEqualTo(RleFile.encode(SampleImages.noise(4960, 3508, 0.5, i)));
+        }
     }
 
     @Test
@@ -96,7 +174,7 @@ class RleToolTest {
         int exit = rle("encode", "--strategy", "executor", "--threads", "2", "--progress", "lines", "-o", outDir.toString(), in.toString());
         assertThat(exit).isEqualTo(1);
         assertThat(stderr()).contains("broken.pbm").contains("[4/4]");
-        assertThat(stdout()).contains("encoded 4 images (1 failed)");
+        assertThat(stdout()).contains("encoded 3 of 4 images (1 failed)");
         assertThat(namesIn(outDir)).containsExactly("page0.rle", "page1.rle", "page2.rle"); // no temporary files
         for (int i = 0; i < 3; i++) {
             byte[] written = Files.readAllBytes(outDir.resolve("page" + i + ".rle"));
@@ -171,11 +249,14 @@ class RleToolTest {
     void quickCompareWritesATableACsvAndAnSvg() throws IOException {
         Path outDir = dir.resolve("compare");
         assertThat(rle("compare", "--quick", "--strategies", "threads,forkjoin,auto", "--out", outDir.toString())).isZero();
-        assertThat(stdout()).contains("machine: ", "cores", "text-150dpi", "speedup", "byte-identical to sequential")
+        assertThat(stdout()).contains("machine: ", "cores", "text-150dpi", "speedup", "of ceil", "In plain words",
+                        "byte-identical to sequential")
                 .doesNotContain("targets", "NOT met", " met\n");
+        assertThat(stdout()).containsPattern("(?m)^encode +icon +ceiling +- +2 ");
         assertThat(stdout()).doesNotContain(" NO\n");
         String csv = Files.readString(outDir.resolve("rle-compare.csv"));
-        assertThat(csv).contains("operation,workload,size,strategy").contains("encode,icon,64x64,forkjoin,block");
+        assertThat(csv).contains("operation,workload,size,strategy").contains("encode,icon,64x64,forkjoin,block")
+                .contains(",speedup_of_ceiling\n").contains("encode,icon,64x64,ceiling,-,2,");
         assertThat(Files.readString(outDir.resolve("rle-compare.svg"))).startsWith("<svg").contains("forkjoin").endsWith("</svg>\n");
     }
 }
