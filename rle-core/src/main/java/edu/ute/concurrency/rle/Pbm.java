@@ -45,15 +45,30 @@ public final class Pbm {
     private Pbm() {
     }
 
-    /** Reads a PBM image with the {@link RleLimits#DEFAULT default} limits. */
+    /**
+     * Reads a PBM image with the {@link RleLimits#DEFAULT default} limits. Does not close {@code in}.
+     *
+     * @param in the stream, positioned at the {@code P}
+     * @return a new image
+     * @throws PbmFormatException as {@link #read(InputStream, RleLimits)}
+     * @throws IOException if reading {@code in} fails
+     * @throws NullPointerException if {@code in} is null
+     */
     public static PackedBitImage read(InputStream in) throws IOException {
         return read(in, RleLimits.DEFAULT);
     }
 
     /**
-     * Reads a PBM image, refusing sizes over {@code limits}. Does not close {@code in}.
+     * Reads a PBM image, refusing sizes over {@code limits}. Does not close {@code in}. The stream is
+     * read through a buffer, so bytes past the image may have been consumed from it.
      *
-     * @throws PbmFormatException if the file is malformed, truncated or over the limits
+     * @param in     the stream, positioned at the {@code P}
+     * @param limits the largest image to accept
+     * @return a new image
+     * @throws PbmFormatException with line and byte offset, if the file is malformed, truncated or over
+     *         the limits
+     * @throws IOException if reading {@code in} fails
+     * @throws NullPointerException if {@code in} or {@code limits} is null
      */
     public static PackedBitImage read(InputStream in, RleLimits limits) throws IOException {
         Objects.requireNonNull(in, "in");
@@ -180,8 +195,20 @@ public final class Pbm {
         }
     }
 
-    /** Writes {@code image} as PBM to {@code out} (which is not closed). */
+    /**
+     * Writes {@code image} as PBM to {@code out} (which is not closed). P1 lines hold at most 64
+     * pixels, within the 70 characters the format asks for.
+     *
+     * @param image   the image to write; only read
+     * @param out     where the file goes
+     * @param variant {@link Variant#P4} for the compact raw raster, {@link Variant#P1} for text
+     * @throws IOException if writing to {@code out} fails
+     * @throws NullPointerException if an argument is null
+     */
     public static void write(PackedBitImage image, OutputStream out, Variant variant) throws IOException {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(variant, "variant");
         byte[] header = ((variant == Variant.P4 ? "P4\n" : "P1\n") + image.width() + " " + image.height() + "\n")
                 .getBytes(StandardCharsets.US_ASCII);
         out.write(header);
