@@ -157,6 +157,18 @@ class ImageFilesTest {
     }
 
     @Test
+    void nullArgumentsAreTheCallersMistakeAndLeaveNoTemporary() throws Exception {
+        Path target = dir.resolve("out.rle");
+        assertThatThrownBy(() -> ImageFiles.writeAtomically(target, null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("bytes");
+        assertThatThrownBy(() -> ImageFiles.writePng(SampleImages.icon(), null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("out");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void aFailedWriteLeavesTheOldFileAndNoTemporary() throws Exception {
         Path target = dir.resolve("keep.png");
         Files.writeString(target, "old");

@@ -131,6 +131,14 @@ class PbmTest {
     }
 
     @Test
+    void writingWithANullVariantIsTheCallersMistakeAndWritesNothing() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> Pbm.write(SampleImages.icon(), out, null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("variant");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
     void aNullStreamIsTheCallersMistake() {
         assertThatThrownBy(() -> Pbm.read(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("in");
         assertThatThrownBy(() -> Pbm.read(new ByteArrayInputStream(new byte[0]), null))
