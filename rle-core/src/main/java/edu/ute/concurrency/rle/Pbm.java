@@ -117,8 +117,9 @@ public final class Pbm {
                     throw new PbmFormatException("raster ends in row " + y + " of " + r.height + " (" + (done + got)
                             + " of " + rowBytes + " bytes)", s.line, s.offset + done + got);
                 }
+                // A short last chunk leaves bytes of the previous one in chunk[n, 8 * words): they land
+                // past the row's width, in the padding that clearPadding clears below.
                 int words = (n + 7) >>> 3;
-                java.util.Arrays.fill(chunk, n, words * 8, (byte) 0);
                 int first = base + (done >>> 3);
                 long[] w = r.room(first + words);
                 for (int k = 0; k < words; k++) {
@@ -182,11 +183,9 @@ public final class Pbm {
             return words;
         }
 
-        /** Clears the bits past the width in the row starting at word {@code base}. */
+        /** Clears the bits past the width in the row starting at word {@code base}; the width is not 0. */
         void clearPadding(int base) {
-            if ((width & 63) != 0) {
-                words[base + wordsPerRow - 1] &= -1L >>> -width;
-            }
+            words[base + wordsPerRow - 1] &= -1L >>> -width; // all ones when the width is a multiple of 64
         }
 
         /** The finished image; rows never written (all white in P1) are the zeros the array grew with. */

@@ -103,7 +103,6 @@ public final class RleFile {
      *         larger than one array can hold
      */
     public static byte[] encode(PackedBitImage image, int blockRows) {
-        checkBlockRows(blockRows);
         // Block by block, so the length pass and the encoding pass of a block share a warm cache;
         // measured faster than one length pass over the whole image followed by in-place encoding.
         int blocks = blockCount(image.height(), blockRows);
@@ -131,11 +130,10 @@ public final class RleFile {
      *         impossible for its rows, or the file would be larger than one array can hold
      */
     public static byte[] assemble(int width, int height, int blockRows, List<byte[]> blocks) {
-        checkBlockRows(blockRows);
         if (width < 0 || height < 0) {
             throw new IllegalArgumentException("negative size " + width + "x" + height);
         }
-        int n = blockCount(height, blockRows);
+        int n = blockCount(height, blockRows); // checks blockRows
         if (blocks.size() != n) {
             throw new IllegalArgumentException(height + " rows at " + blockRows + " rows per block make " + n
                     + " blocks, got " + blocks.size());
@@ -533,7 +531,9 @@ public final class RleFile {
      * @throws IllegalArgumentException if {@code height} is negative or {@code blockRows} is outside 1..65535
      */
     public static int blockCount(int height, int blockRows) {
-        checkBlockRows(blockRows);
+        if (blockRows < 1 || blockRows > 0xFFFF) {
+            throw new IllegalArgumentException("rows per block must be 1..65535, not " + blockRows);
+        }
         if (height < 0) {
             throw new IllegalArgumentException("negative height " + height);
         }
@@ -547,12 +547,6 @@ public final class RleFile {
     /** Bytes before the payload: in long, since 8 bytes per block pass 2^31 at 2^28 blocks. */
     private static long headerLength(int blocks) {
         return FIXED_HEADER + 8L * blocks + 4;
-    }
-
-    private static void checkBlockRows(int blockRows) {
-        if (blockRows < 1 || blockRows > 0xFFFF) {
-            throw new IllegalArgumentException("rows per block must be 1..65535, not " + blockRows);
-        }
     }
 
     private static int crc(byte[] bytes, int offset, int length) {
