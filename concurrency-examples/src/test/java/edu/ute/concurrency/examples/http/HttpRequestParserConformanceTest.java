@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -42,8 +45,8 @@ class HttpRequestParserConformanceTest {
 
     @Test
     void percentFollowedByTwoHexDigitsOfEitherCaseIsValid_rfc3986Section2_1() {
-        HttpRequest request = get("/%41%2f%2F/%e2%82%AC?q=%20", "h");
-        assertThat(request.target()).isEqualTo("/%41%2f%2F/%e2%82%AC?q=%20");
+        HttpRequest request = get("/%41%2f%2F/%e2%82%AC?q=%20%0a", "h");
+        assertThat(request.target()).isEqualTo("/%41%2f%2F/%e2%82%AC?q=%20%0a");
         assertThat(request.path()).isEqualTo("/%41%2f%2F/%e2%82%AC");
     }
 
@@ -149,6 +152,12 @@ class HttpRequestParserConformanceTest {
                 .isEqualTo(new HttpParseError(400, "invalid Content-Length '0000000000000000005'"));
     }
 
+    @Test
+    void contentLengthIsDecimal_rfc9110Section8_6() {
+        assertThat(paths("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 9\r\n\r\n123456789" + NEXT))
+                .containsExactly("/", "/next");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"+5", "5 5", "0x5", "5.0", "-0"})
     void contentLengthThatIsNotOnlyDigitsIs400_rfc9110Section8_6(String value) {
@@ -198,6 +207,20 @@ class HttpRequestParserConformanceTest {
     }
 
     @Test
+    void bareLineFeedEndsALineWithTheSameChecksAsCrLf_rfc9112Section2_2() {
+        assertThat(error(CONFIG, "GET / HTTP/2.0\n\n").status()).isEqualTo(505);
+        HttpParseError tooLarge = new HttpParseError(413, "chunked content larger than the limit of 1000 bytes");
+        assertThat(error(CONFIG, CHUNKED_HEAD + "3E9\n")).isEqualTo(tooLarge);
+        assertThat(error(CONFIG, CHUNKED_HEAD + "3E9;x\n")).isEqualTo(tooLarge);
+    }
+
+    @Test
+    void chunkSizeIsHexDigitsOnly_rfc9112Section7_1() {
+        assertThat(error(CONFIG, CHUNKED_HEAD + "5x\r\nhello\r\n"))
+                .isEqualTo(new HttpParseError(400, "byte 0x78 in a chunk size"));
+    }
+
+    @Test
     void chunkDataMustEndInALineEnd_rfc9112Section7_1() {
         assertThat(error(CONFIG, CHUNKED_HEAD + "3\r\nabc\rX").status()).isEqualTo(400);
         assertThat(error(CONFIG, CHUNKED_HEAD + "3\r\nabcd\r\n").status()).isEqualTo(400);
@@ -243,6 +266,42 @@ class HttpRequestParserConformanceTest {
     void bareCrBeforeTheRequestLineIs400_rfc9112Section2_2() {
         assertThat(error(CONFIG, "\rGET / HTTP/1.1\r\nHost: h\r\n\r\n"))
                 .isEqualTo(new HttpParseError(400, "bare CR before the request line"));
+    }
+
+    // ---- field lines: RFC 9112 section 5, RFC 9110 section 5.5
+
+    @Test
+    void whitespaceAroundAFieldValueIsNotPartOfIt_rfc9110Section5_5() {
+        HttpRequest request = request(CONFIG, "GET / HTTP/1.1\r\nHost: h\r\nX-Long: " + "z".repeat(40)
+                + "\r\nY: \t a b \t \r\nZ:   \r\n\r\n");
+        assertThat(request.field("y")).isEqualTo("a b");
+        assertThat(request.field("z")).isEmpty();
+    }
+
+    /** Requests refused with 400, each with the message that says what is wrong and where. */
+    static Stream<Arguments> refusals() {
+        String head = "GET / HTTP/1.1\r\nHost: h\r\n";
+        return Stream.of(
+                Arguments.of(" / HTTP/1.1\r\n", "request line starts with whitespace"),
+                Arguments.of("G\u0001T / HTTP/1.1\r\n", "byte 0x01 cannot be part of a method (request line byte 2)"),
+                Arguments.of("GET /\r\n", "request line has no HTTP version (HTTP/0.9 requests are not supported)"),
+                Arguments.of("GET /\n", "request line has no HTTP version (HTTP/0.9 requests are not supported)"),
+                Arguments.of("GET /a\u007f HTTP/1.1\r\n", "byte 0x7f is not allowed in a request-target (request line byte 7)"),
+                Arguments.of("GET %zz HTTP/1.1\r\n", "'%' not followed by two hex digits in the request-target"),
+                Arguments.of("GET / HTTP/1.1\r\n Host: h\r\n", "whitespace between the request line and the first header field"),
+                Arguments.of(head + " X: 1\r\n", "obsolete line folding (header line 2 starts with whitespace)"),
+                Arguments.of(head + "(X: 1\r\n", "byte 0x28 cannot start a field name (header field 2)"),
+                Arguments.of(head + "X\t: 1\r\n", "whitespace before ':' in header field 2"),
+                Arguments.of(head + "X : 1\r\n", "whitespace before ':' in header field 2"),
+                Arguments.of(head + "X(: 1\r\n", "byte 0x28 in the name of header field 2"),
+                Arguments.of(head + "X: a\u0001\r\n", "control byte 0x01 in the value of header field 2"),
+                Arguments.of(head + "X: a\rb\r\n", "bare CR in header field 2"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusals")
+    void refusalSaysWhatIsWrongAndWhere_rfc9112Section5(String text, String message) {
+        assertThat(error(CONFIG, text + "\r\n")).isEqualTo(new HttpParseError(400, message));
     }
 
     // ---- Expect: RFC 9110 section 10.1.1
