@@ -37,6 +37,9 @@ public final class CourseRleFile {
     /**
      * Encodes {@code image} in this layout (1 = white in the file).
      *
+     * @param image the image to encode; only read
+     * @return the whole file: the 4-byte header, then the payload
+     * @throws NullPointerException if {@code image} is null
      * @throws IllegalArgumentException if a side is over {@link #MAX_SIDE}
      */
     public static byte[] encode(PackedBitImage image) {
@@ -51,7 +54,14 @@ public final class CourseRleFile {
         return out.array();
     }
 
-    /** Decodes a file in this layout with the {@link RleLimits#DEFAULT default} limits. */
+    /**
+     * Decodes a file in this layout with the {@link RleLimits#DEFAULT default} limits.
+     *
+     * @param file the whole file
+     * @return a new image, 1 = black as everywhere in this library
+     * @throws RleFormatException as {@link #decode(byte[], RleLimits)}
+     * @throws NullPointerException if {@code file} is null
+     */
     public static PackedBitImage decode(byte[] file) throws RleFormatException {
         return decode(file, RleLimits.DEFAULT);
     }
@@ -59,6 +69,10 @@ public final class CourseRleFile {
     /**
      * Decodes a file in this layout.
      *
+     * @param file   the whole file
+     * @param limits the largest image to accept
+     * @return a new image, 1 = black as everywhere in this library
+     * @throws NullPointerException if {@code file} or {@code limits} is null
      * @throws RleFormatException if the file is truncated, its size is over {@code limits}, or its payload
      *         is corrupt; the offset is a file offset
      */

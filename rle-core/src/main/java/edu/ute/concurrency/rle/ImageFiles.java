@@ -54,7 +54,14 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
-    /** Reads an image with the {@link RleLimits#DEFAULT default} limits. */
+    /**
+     * Reads an image with the {@link RleLimits#DEFAULT default} limits.
+     *
+     * @param path the file to read
+     * @return a new image
+     * @throws IOException as {@link #read(Path, RleLimits)}
+     * @throws NullPointerException if {@code path} is null
+     */
     public static PackedBitImage read(Path path) throws IOException {
         return read(path, RleLimits.DEFAULT);
     }
@@ -63,10 +70,16 @@ public final class ImageFiles {
      * Reads an image, recognising the format from the first bytes: {@code P1}/{@code P4} for PBM,
      * {@code URLE} for an {@code .rle} file, anything ImageIO knows otherwise.
      *
+     * @param path   the file to read
+     * @param limits the largest image to accept; for ImageIO's formats also the bytes its raster may
+     *               take (see the class documentation)
+     * @return a new image
      * @throws PbmFormatException  for a malformed PBM file
      * @throws RleFormatException  for a corrupt {@code .rle} file
      * @throws IOException         naming the file when it is in no format this reads, is over the limits,
-     *                             or is damaged (ImageIO's errors and warnings alike)
+     *                             or is damaged (ImageIO's errors and warnings alike), and when
+     *                             it cannot be opened or read
+     * @throws NullPointerException if {@code path} or {@code limits} is null
      */
     public static PackedBitImage read(Path path, RleLimits limits) throws IOException {
         Objects.requireNonNull(path, "path");
@@ -227,7 +240,14 @@ public final class ImageFiles {
         }
     }
 
-    /** Converts any {@link BufferedImage} to 1 bit: black where luminance is below half and alpha is at least half. */
+    /**
+     * Converts any {@link BufferedImage} to 1 bit: black where the luminance (ITU-R BT.601 weights) is
+     * below half and alpha is at least half, so transparent pixels are white.
+     *
+     * @param source the image to convert; only read
+     * @return a new image of the same size
+     * @throws NullPointerException if {@code source} is null
+     */
     public static PackedBitImage fromBufferedImage(BufferedImage source) {
         int width = source.getWidth();
         int height = source.getHeight();
@@ -252,6 +272,12 @@ public final class ImageFiles {
     /**
      * Converts to a {@link BufferedImage#TYPE_BYTE_BINARY} image whose palette maps index 1 to black,
      * so its raster bytes are exactly PBM P4 rows.
+     *
+     * @param image the image to convert; only read
+     * @return a new image of the same size, sharing nothing with {@code image}
+     * @throws NullPointerException if {@code image} is null
+     * @throws IllegalArgumentException if the image has no pixels (a side is 0), which
+     *         {@link BufferedImage} cannot represent
      */
     public static BufferedImage toBufferedImage(PackedBitImage image) {
         // ImageIO's default binary palette has index 0 = black; PBM and we have 1 = black.
@@ -275,7 +301,15 @@ public final class ImageFiles {
 
     /**
      * Writes {@code image} in the format named by the file's extension: {@code .rle}, {@code .pbm}
-     * (P4), or {@code .png}; atomically (temporary file, then move).
+     * (P4), or {@code .png}; atomically (temporary file, then move). The file gets the permissions of
+     * the one it replaces, or {@code rw-r--r--} where the file system has POSIX permissions.
+     *
+     * @param image the image to write; only read
+     * @param path  the file to write; its extension, in any case, chooses the format
+     * @throws IOException if the file cannot be written; {@code path} is then left as it was
+     * @throws NullPointerException if {@code image} or {@code path} is null
+     * @throws IllegalArgumentException if the extension is none of those, or the image has no pixels
+     *         and the format is PNG; before anything is written
      */
     public static void write(PackedBitImage image, Path path) throws IOException {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -296,8 +330,17 @@ public final class ImageFiles {
         writeAtomically(path, bytes);
     }
 
-    /** Writes {@code image} as PNG to {@code out} (not closed). Images with no pixels cannot be PNG. */
+    /**
+     * Writes {@code image} as a 1-bit PNG to {@code out} (not closed).
+     *
+     * @param image the image to write; only read
+     * @param out   where the PNG goes
+     * @throws IOException if writing to {@code out} fails
+     * @throws NullPointerException if {@code image} or {@code out} is null
+     * @throws IllegalArgumentException if the image has no pixels: PNG has no empty images
+     */
     public static void writePng(PackedBitImage image, OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out"); // ImageIO would throw IllegalArgumentException for it
         if (!ImageIO.write(toBufferedImage(image), "png", out)) {
             throw new IOException("this JDK has no PNG writer");
         }
@@ -306,9 +349,17 @@ public final class ImageFiles {
     /**
      * Writes {@code bytes} to a temporary file next to {@code target}, then moves it over
      * {@code target} (atomically where the file system can). On failure the temporary file is removed
-     * and {@code target} is untouched.
+     * and {@code target} is untouched. Readers of {@code target} see the old file or the new one,
+     * never a part of either; two threads writing one target at once each publish a whole file, and
+     * the last move wins.
+     *
+     * @param target the file to write
+     * @param bytes  its new content
+     * @throws IOException if the temporary file cannot be written or moved into place
+     * @throws NullPointerException if {@code target} or {@code bytes} is null
      */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Objects.requireNonNull(bytes, "bytes"); // before a temporary file exists
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {

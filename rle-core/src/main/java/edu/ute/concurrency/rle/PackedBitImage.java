@@ -32,8 +32,11 @@ public final class PackedBitImage {
     private final long[] words;
 
     /**
-     * Creates an all-white image.
+     * Creates an all-white image. It takes {@code wordsFor(width) * height} longs at once: to build one
+     * from untrusted sizes, check them with {@link RleLimits#check} first, as the readers do.
      *
+     * @param width  width in pixels, 0 or more
+     * @param height height in pixels, 0 or more
      * @throws IllegalArgumentException if a dimension is negative or the image needs more than
      *         {@link #MAX_WORDS} words
      */
@@ -70,8 +73,11 @@ public final class PackedBitImage {
     public static final long MAX_WORDS = Integer.MAX_VALUE - 8;
 
     /**
-     * Words needed to hold a row of {@code width} pixels.
+     * Computes the number of words that hold a row of {@code width} pixels: the length of the row
+     * arrays {@link #copyRow}, {@link #setRow}, {@link RleRowReader} and {@link RleRowWriter} use.
      *
+     * @param width row width in pixels
+     * @return {@code ceil(width / 64)}
      * @throws IllegalArgumentException if {@code width} is negative
      */
     public static int wordsFor(int width) {
@@ -81,31 +87,63 @@ public final class PackedBitImage {
         return (width + 63) >>> 6; // unsigned shift: right even where width + 63 passes 2^31
     }
 
+    /**
+     * Returns the width.
+     *
+     * @return the width in pixels
+     */
     public int width() {
         return width;
     }
 
+    /**
+     * Returns the height.
+     *
+     * @return the height in pixels (the number of rows)
+     */
     public int height() {
         return height;
     }
 
-    /** Number of pixels, as a {@code long} because it can exceed {@code int}. */
+    /**
+     * Returns the number of pixels.
+     *
+     * @return {@code width() * height()}, as a {@code long} because it can exceed {@code int}
+     */
     public long pixelCount() {
         return (long) width * height;
     }
 
-    /** Number of 64-bit words per row: {@code ceil(width / 64)}. */
+    /**
+     * Returns the number of 64-bit words per row.
+     *
+     * @return {@code ceil(width() / 64)}, the same as {@link #wordsFor wordsFor(width())}
+     */
     public int wordsPerRow() {
         return wordsPerRow;
     }
 
-    /** Returns true if pixel (x, y) is black. */
+    /**
+     * Reads one pixel.
+     *
+     * @param x column, 0 to {@code width() - 1}
+     * @param y row, 0 to {@code height() - 1}
+     * @return true if pixel (x, y) is black, false if white
+     * @throws IndexOutOfBoundsException if (x, y) is outside the image
+     */
     public boolean get(int x, int y) {
         checkPixel(x, y);
         return (words[y * wordsPerRow + (x >>> 6)] >>> x & 1L) != 0;
     }
 
-    /** Sets pixel (x, y) to black ({@code true}) or white. */
+    /**
+     * Sets one pixel. For runs of pixels, {@link #fill} is a word at a time.
+     *
+     * @param x     column, 0 to {@code width() - 1}
+     * @param y     row, 0 to {@code height() - 1}
+     * @param black true for black, false for white
+     * @throws IndexOutOfBoundsException if (x, y) is outside the image
+     */
     public void set(int x, int y, boolean black) {
         checkPixel(x, y);
         int i = y * wordsPerRow + (x >>> 6);
@@ -116,7 +154,16 @@ public final class PackedBitImage {
         }
     }
 
-    /** Sets pixels {@code [fromX, toX)} of row {@code y} to one colour, a word at a time. */
+    /**
+     * Sets pixels {@code [fromX, toX)} of row {@code y} to one colour, a word at a time.
+     *
+     * @param y     the row
+     * @param fromX first column to set
+     * @param toX   column after the last one to set; {@code fromX == toX} sets nothing
+     * @param black true for black, false for white
+     * @throws IndexOutOfBoundsException if {@code y} is not a row, or {@code [fromX, toX)} not a range
+     *         of columns
+     */
     public void fill(int y, int fromX, int toX, boolean black) {
         Objects.checkIndex(y, height);
         Objects.checkFromToIndex(fromX, toX, width);
@@ -141,7 +188,13 @@ public final class PackedBitImage {
         words[i] = black ? words[i] | mask : words[i] & ~mask;
     }
 
-    /** Sets every pixel of rows {@code [fromRow, toRow)} to white. */
+    /**
+     * Sets every pixel of rows {@code [fromRow, toRow)} to white.
+     *
+     * @param fromRow first row to clear
+     * @param toRow   row after the last one to clear
+     * @throws IndexOutOfBoundsException if {@code [fromRow, toRow)} is not a range of rows
+     */
     public void clearRows(int fromRow, int toRow) {
         Objects.checkFromToIndex(fromRow, toRow, height);
         Arrays.fill(words, fromRow * wordsPerRow, toRow * wordsPerRow, 0L);
@@ -149,8 +202,12 @@ public final class PackedBitImage {
 
     /**
      * Copies row {@code y} into {@code dst[0, wordsPerRow())}, in the layout described in the class
-     * documentation.
+     * documentation. The bits past the width in the last word are zero.
      *
+     * @param y   the row
+     * @param dst where to copy it; words past {@code wordsPerRow()} are left alone
+     * @throws NullPointerException if {@code dst} is null
+     * @throws IndexOutOfBoundsException if {@code y} is not a row
      * @throws IllegalArgumentException if {@code dst} is shorter than {@link #wordsPerRow()}
      */
     public void copyRow(int y, long[] dst) {
@@ -163,6 +220,10 @@ public final class PackedBitImage {
      * Replaces row {@code y} with {@code src[0, wordsPerRow())}; bits of the last word past the width
      * are ignored.
      *
+     * @param y   the row
+     * @param src the new pixels, in the layout described in the class documentation
+     * @throws NullPointerException if {@code src} is null
+     * @throws IndexOutOfBoundsException if {@code y} is not a row
      * @throws IllegalArgumentException if {@code src} is shorter than {@link #wordsPerRow()}
      */
     public void setRow(int y, long[] src) {
@@ -173,14 +234,25 @@ public final class PackedBitImage {
         maskPadding(base);
     }
 
-    /** Returns word {@code wordIndex} of row {@code y}. */
+    /**
+     * Reads 64 pixels at once: pixels {@code [64 * wordIndex, 64 * wordIndex + 64)} of row {@code y}.
+     *
+     * @param y         the row
+     * @param wordIndex which word of the row, 0 to {@code wordsPerRow() - 1}
+     * @return the word; pixel {@code 64 * wordIndex + i} is bit {@code i}, and bits past the width are 0
+     * @throws IndexOutOfBoundsException if {@code y} is not a row or {@code wordIndex} not a word of it
+     */
     public long word(int y, int wordIndex) {
         Objects.checkIndex(y, height);
         Objects.checkIndex(wordIndex, wordsPerRow);
         return words[y * wordsPerRow + wordIndex];
     }
 
-    /** Number of black pixels, counted a word at a time. */
+    /**
+     * Counts the black pixels, a word at a time.
+     *
+     * @return the number of black pixels
+     */
     public long blackPixelCount() {
         long n = 0;
         for (long w : words) {
@@ -189,7 +261,11 @@ public final class PackedBitImage {
         return n;
     }
 
-    /** A deep copy. */
+    /**
+     * Copies the image.
+     *
+     * @return a new image with the same size and pixels, sharing nothing with this one
+     */
     public PackedBitImage copy() {
         PackedBitImage c = new PackedBitImage(width, height);
         System.arraycopy(words, 0, c.words, 0, words.length);
@@ -222,6 +298,13 @@ public final class PackedBitImage {
         }
     }
 
+    /**
+     * Compares size and pixels.
+     *
+     * @param o the object to compare with
+     * @return true if {@code o} is a {@code PackedBitImage} of the same width and height and the same
+     *         pixels
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof PackedBitImage other

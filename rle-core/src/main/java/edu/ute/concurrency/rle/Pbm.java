@@ -45,15 +45,30 @@ public final class Pbm {
     private Pbm() {
     }
 
-    /** Reads a PBM image with the {@link RleLimits#DEFAULT default} limits. */
+    /**
+     * Reads a PBM image with the {@link RleLimits#DEFAULT default} limits. Does not close {@code in}.
+     *
+     * @param in the stream, positioned at the {@code P}
+     * @return a new image
+     * @throws PbmFormatException as {@link #read(InputStream, RleLimits)}
+     * @throws IOException if reading {@code in} fails
+     * @throws NullPointerException if {@code in} is null
+     */
     public static PackedBitImage read(InputStream in) throws IOException {
         return read(in, RleLimits.DEFAULT);
     }
 
     /**
-     * Reads a PBM image, refusing sizes over {@code limits}. Does not close {@code in}.
+     * Reads a PBM image, refusing sizes over {@code limits}. Does not close {@code in}. The stream is
+     * read through a buffer, so bytes past the image may have been consumed from it.
      *
-     * @throws PbmFormatException if the file is malformed, truncated or over the limits
+     * @param in     the stream, positioned at the {@code P}
+     * @param limits the largest image to accept
+     * @return a new image
+     * @throws PbmFormatException with line and byte offset, if the file is malformed, truncated or over
+     *         the limits
+     * @throws IOException if reading {@code in} fails
+     * @throws NullPointerException if {@code in} or {@code limits} is null
      */
     public static PackedBitImage read(InputStream in, RleLimits limits) throws IOException {
         Objects.requireNonNull(in, "in");
@@ -102,8 +117,9 @@ public final class Pbm {
                     throw new PbmFormatException("raster ends in row " + y + " of " + r.height + " (" + (done + got)
                             + " of " + rowBytes + " bytes)", s.line, s.offset + done + got);
                 }
+                // A short last chunk leaves bytes of the previous one in chunk[n, 8 * words): they land
+                // past the row's width, in the padding that clearPadding clears below.
                 int words = (n + 7) >>> 3;
-                java.util.Arrays.fill(chunk, n, words * 8, (byte) 0);
                 int first = base + (done >>> 3);
                 long[] w = r.room(first + words);
                 for (int k = 0; k < words; k++) {
@@ -167,11 +183,9 @@ public final class Pbm {
             return words;
         }
 
-        /** Clears the bits past the width in the row starting at word {@code base}. */
+        /** Clears the bits past the width in the row starting at word {@code base}; the width is not 0. */
         void clearPadding(int base) {
-            if ((width & 63) != 0) {
-                words[base + wordsPerRow - 1] &= -1L >>> -width;
-            }
+            words[base + wordsPerRow - 1] &= -1L >>> -width; // all ones when the width is a multiple of 64
         }
 
         /** The finished image; rows never written (all white in P1) are the zeros the array grew with. */
@@ -180,8 +194,20 @@ public final class Pbm {
         }
     }
 
-    /** Writes {@code image} as PBM to {@code out} (which is not closed). */
+    /**
+     * Writes {@code image} as PBM to {@code out} (which is not closed). P1 lines hold at most 64
+     * pixels, within the 70 characters the format asks for.
+     *
+     * @param image   the image to write; only read
+     * @param out     where the file goes
+     * @param variant {@link Variant#P4} for the compact raw raster, {@link Variant#P1} for text
+     * @throws IOException if writing to {@code out} fails
+     * @throws NullPointerException if an argument is null
+     */
     public static void write(PackedBitImage image, OutputStream out, Variant variant) throws IOException {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(variant, "variant");
         byte[] header = ((variant == Variant.P4 ? "P4\n" : "P1\n") + image.width() + " " + image.height() + "\n")
                 .getBytes(StandardCharsets.US_ASCII);
         out.write(header);

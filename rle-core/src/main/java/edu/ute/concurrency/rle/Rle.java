@@ -44,17 +44,32 @@ public final class Rle {
     private Rle() {
     }
 
-    /** The encoder (stateless, thread-safe). */
+    /**
+     * Returns the encoder. There is one: it holds no state, so every caller may share it.
+     *
+     * @return the encoder, immutable and thread-safe
+     */
     public static RleEncoder encoder() {
         return ENCODER;
     }
 
-    /** A decoder that accepts images up to {@link RleLimits#DEFAULT}. */
+    /**
+     * Returns a decoder that accepts images up to {@link RleLimits#DEFAULT}.
+     *
+     * @return the shared default decoder, immutable and thread-safe
+     */
     public static RleDecoder decoder() {
         return DEFAULT_DECODER;
     }
 
-    /** A decoder that accepts images up to {@code limits}. */
+    /**
+     * Returns a decoder that accepts images up to {@code limits}: raise them for images larger than a
+     * 600-dpi A3 page, lower them where the input comes from strangers and memory is tight.
+     *
+     * @param limits the largest image the decoder agrees to allocate
+     * @return a decoder enforcing {@code limits}, immutable and thread-safe
+     * @throws NullPointerException if {@code limits} is null
+     */
     public static RleDecoder decoder(RleLimits limits) {
         return new RleDecoder(limits);
     }
@@ -63,6 +78,8 @@ public final class Rle {
      * Number of groups in a row of {@code width} pixels: {@code ceil(width / 127)}, which is also the
      * fewest bytes such a row can encode to.
      *
+     * @param width a row's width in pixels
+     * @return the number of groups of up to {@value #GROUP_BITS} pixels in the row; 0 for width 0
      * @throws IllegalArgumentException if {@code width} is negative
      */
     public static int groupsPerRow(int width) {

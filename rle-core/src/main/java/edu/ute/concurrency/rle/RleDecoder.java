@@ -24,7 +24,11 @@ public final class RleDecoder {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
-    /** The limits this decoder enforces. */
+    /**
+     * Returns the limits this decoder enforces.
+     *
+     * @return the largest image this decoder agrees to allocate
+     */
     public RleLimits limits() {
         return limits;
     }
@@ -32,8 +36,15 @@ public final class RleDecoder {
     /**
      * Decodes a whole payload; every byte of {@code payload} must belong to the image.
      *
-     * @throws RleFormatException if the payload is corrupt, or the size is over this decoder's limits
-     *         (the size travels with the payload, so it counts as data)
+     * @param payload the RLE bytes of the whole image, nothing before or after
+     * @param width   the image's width in pixels
+     * @param height  the image's height in pixels
+     * @return a new image
+     * @throws RleFormatException if the payload is corrupt (a zero-length run, a run crossing a group
+     *         or row boundary, too few or too many bytes), or the size is over this decoder's limits
+     *         (the size travels with the payload, so it counts as data); checked before the image is
+     *         allocated wherever the length alone shows it
+     * @throws NullPointerException if {@code payload} is null
      * @throws IllegalArgumentException if {@code width} or {@code height} is negative
      */
     public PackedBitImage decode(byte[] payload, int width, int height) throws RleFormatException {
@@ -41,7 +52,21 @@ public final class RleDecoder {
         return decode(payload, 0, payload.length, width, height);
     }
 
-    /** Decodes the payload in {@code src[offset, offset + length)}; see {@link #decode(byte[], int, int)}. */
+    /**
+     * Decodes the payload in {@code src[offset, offset + length)}, as {@link #decode(byte[], int, int)}
+     * does a whole array. Error offsets are relative to {@code offset}.
+     *
+     * @param src    the array holding the payload
+     * @param offset where the payload starts in {@code src}
+     * @param length the payload's length in bytes
+     * @param width  the image's width in pixels
+     * @param height the image's height in pixels
+     * @return a new image
+     * @throws RleFormatException as {@link #decode(byte[], int, int)}
+     * @throws NullPointerException if {@code src} is null
+     * @throws IndexOutOfBoundsException if {@code [offset, offset + length)} is not a range of {@code src}
+     * @throws IllegalArgumentException if {@code width} or {@code height} is negative
+     */
     public PackedBitImage decode(byte[] src, int offset, int length, int width, int height) throws RleFormatException {
         Objects.requireNonNull(src, "src");
         Objects.checkFromIndexSize(offset, length, src.length);
@@ -55,7 +80,25 @@ public final class RleDecoder {
     /**
      * Decodes {@code src[offset, offset + length)}, which must be exactly the encoding of rows
      * {@code [fromRow, toRow)}, into those rows of {@code into} (overwriting them). Error offsets are
-     * relative to {@code offset}.
+     * relative to {@code offset}. Nothing is allocated: {@code into} already exists, so this decoder's
+     * limits play no part.
+     *
+     * <p>Several threads may decode disjoint row ranges into the same image at once; rows outside
+     * {@code [fromRow, toRow)} are never touched. When the data is corrupt, the rows of the range are
+     * left partly decoded.
+     *
+     * @param src     the array holding the encoded rows
+     * @param offset  where the encoding of row {@code fromRow} starts in {@code src}
+     * @param length  the encoding's length in bytes
+     * @param into    the image to decode into; its width is the rows' width
+     * @param fromRow first row to decode
+     * @param toRow   row after the last one to decode
+     * @throws RleFormatException if the bytes are not exactly the encoding of those rows: a corrupt
+     *         run, too few bytes, or bytes left over after row {@code toRow - 1}
+     * @throws NullPointerException if {@code src} or {@code into} is null
+     * @throws IndexOutOfBoundsException if {@code [offset, offset + length)} is not a range of
+     *         {@code src}, or {@code [fromRow, toRow)} is not a range of the image's rows; before
+     *         anything is written
      */
     public void decodeRows(byte[] src, int offset, int length, PackedBitImage into, int fromRow, int toRow)
             throws RleFormatException {
@@ -89,7 +132,12 @@ public final class RleDecoder {
      * stream; closing the reader closes {@code in}. Its buffer grows only as bytes arrive, so the
      * size alone costs nothing.
      *
+     * @param in     the stream holding the payload, and nothing after it
+     * @param width  the image's width in pixels
+     * @param height the image's height in pixels
+     * @return a new reader, for one thread at a time
      * @throws RleFormatException if the size is over this decoder's limits
+     * @throws NullPointerException if {@code in} is null
      * @throws IllegalArgumentException if {@code width} or {@code height} is negative
      */
     public RleRowReader wrap(InputStream in, int width, int height) throws RleFormatException {

@@ -24,12 +24,31 @@ public final class RleEncoder {
     RleEncoder() {
     }
 
-    /** Encodes the whole image. The result is exactly as long as the encoding (no slack). */
+    /**
+     * Encodes the whole image.
+     *
+     * @param image the image to encode; only read
+     * @return the payload, exactly as long as the encoding (no slack)
+     * @throws NullPointerException if {@code image} is null
+     * @throws IllegalArgumentException if the encoding is longer than one array can hold (an image
+     *         of over two billion short runs): encode row ranges instead
+     */
     public byte[] encode(PackedBitImage image) {
         return encodeRows(image, 0, image.height());
     }
 
-    /** Encodes rows {@code [fromRow, toRow)} on their own. */
+    /**
+     * Encodes rows {@code [fromRow, toRow)} on their own. Every row starts a new byte, so the
+     * encodings of consecutive ranges, concatenated, are the encoding of the whole.
+     *
+     * @param image   the image to encode; only read
+     * @param fromRow first row to encode
+     * @param toRow   row after the last one to encode; {@code fromRow == toRow} gives an empty array
+     * @return the encoding of the rows, exactly as long as it is
+     * @throws NullPointerException if {@code image} is null
+     * @throws IndexOutOfBoundsException if {@code [fromRow, toRow)} is not a range of the image's rows
+     * @throws IllegalArgumentException if the encoding is longer than one array can hold
+     */
     public byte[] encodeRows(PackedBitImage image, int fromRow, int toRow) {
         long length = encodedLength(image, fromRow, toRow);
         if (length > Integer.MAX_VALUE - 8) {
@@ -43,10 +62,21 @@ public final class RleEncoder {
     }
 
     /**
-     * Encodes rows {@code [fromRow, toRow)} into {@code dst} starting at {@code offset}.
+     * Encodes rows {@code [fromRow, toRow)} into {@code dst} starting at {@code offset}, writing
+     * nothing outside {@code [offset, offset + encodedLength(image, fromRow, toRow))}. Several threads
+     * may fill disjoint parts of one array at once, each from its own range.
      *
+     * @param image   the image to encode; only read
+     * @param fromRow first row to encode
+     * @param toRow   row after the last one to encode
+     * @param dst     the array to write into
+     * @param offset  where in {@code dst} the encoding starts
      * @return the number of bytes written, which is {@link #encodedLength} of the range
-     * @throws IllegalArgumentException if {@code dst} has less room than that, before writing anything
+     * @throws NullPointerException if {@code image} or {@code dst} is null
+     * @throws IndexOutOfBoundsException if {@code [fromRow, toRow)} is not a range of the image's rows,
+     *         or {@code offset} is negative or past the end of {@code dst}
+     * @throws IllegalArgumentException if {@code dst} has less room after {@code offset} than the
+     *         encoding takes; all of these before anything is written
      */
     public int encodeRows(PackedBitImage image, int fromRow, int toRow, byte[] dst, int offset) {
         long length = encodedLength(image, fromRow, toRow);
@@ -59,8 +89,16 @@ public final class RleEncoder {
     }
 
     /**
-     * Exact number of bytes the encoding of rows {@code [fromRow, toRow)} takes, computed with one
-     * pass of word-wide population counts (much cheaper than encoding).
+     * Computes the exact number of bytes the encoding of rows {@code [fromRow, toRow)} takes, with one
+     * pass of word-wide population counts (much cheaper than encoding): to size a shared output array
+     * before encoding into it.
+     *
+     * @param image   the image; only read
+     * @param fromRow first row of the range
+     * @param toRow   row after the last one of the range
+     * @return the length of the range's encoding in bytes, which may exceed {@code int}
+     * @throws NullPointerException if {@code image} is null
+     * @throws IndexOutOfBoundsException if {@code [fromRow, toRow)} is not a range of the image's rows
      */
     public long encodedLength(PackedBitImage image, int fromRow, int toRow) {
         Objects.checkFromToIndex(fromRow, toRow, image.height());
@@ -90,8 +128,12 @@ public final class RleEncoder {
     }
 
     /**
-     * Largest possible encoding of {@code rows} rows of {@code width} pixels: one byte per pixel.
+     * Computes the largest possible encoding of {@code rows} rows of {@code width} pixels: one byte per
+     * pixel, reached when every run is one pixel long.
      *
+     * @param width row width in pixels
+     * @param rows  number of rows
+     * @return {@code width * rows}, as a {@code long} so that it cannot overflow
      * @throws IllegalArgumentException if either argument is negative
      */
     public static long maxEncodedLength(int width, int rows) {
@@ -104,6 +146,14 @@ public final class RleEncoder {
     /**
      * Returns a writer that encodes rows one at a time onto {@code out}, holding one row's worth of
      * bytes: for images larger than memory. Closing the writer closes {@code out}.
+     *
+     * @param out   where the payload goes, one {@code write} call per row (a file stream is worth
+     *              buffering: a row of text often encodes to a few dozen bytes)
+     * @param width width of every row, in pixels
+     * @return a new writer, for one thread at a time
+     * @throws NullPointerException if {@code out} is null
+     * @throws IllegalArgumentException if {@code width} is negative or a row's encoding could not fit
+     *         one array (over {@code Integer.MAX_VALUE - 8} pixels)
      */
     public RleRowWriter wrap(OutputStream out, int width) {
         return new RleRowWriter(out, width);

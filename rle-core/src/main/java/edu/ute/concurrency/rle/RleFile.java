@@ -79,14 +79,30 @@ public final class RleFile {
     // ------------------------------------------------------------------------------------------
     // Writing
 
-    /** Encodes {@code image} into a complete file, {@value #DEFAULT_BLOCK_ROWS} rows per block. */
+    /**
+     * Encodes {@code image} into a complete file, {@value #DEFAULT_BLOCK_ROWS} rows per block.
+     *
+     * @param image the image to encode; only read
+     * @return the whole file
+     * @throws NullPointerException if {@code image} is null
+     * @throws IllegalArgumentException if the file would be larger than one array can hold
+     */
     public static byte[] encode(PackedBitImage image) {
         return encode(image, DEFAULT_BLOCK_ROWS);
     }
 
-    /** Encodes {@code image} into a complete file with {@code blockRows} rows per index block. */
+    /**
+     * Encodes {@code image} into a complete file with {@code blockRows} rows per index block. Smaller
+     * blocks give a reader more blocks to decode in parallel, for 8 bytes of index each.
+     *
+     * @param image     the image to encode; only read
+     * @param blockRows rows per block, 1..65535
+     * @return the whole file
+     * @throws NullPointerException if {@code image} is null
+     * @throws IllegalArgumentException if {@code blockRows} is outside 1..65535, or the file would be
+     *         larger than one array can hold
+     */
     public static byte[] encode(PackedBitImage image, int blockRows) {
-        checkBlockRows(blockRows);
         // Block by block, so the length pass and the encoding pass of a block share a warm cache;
         // measured faster than one length pass over the whole image followed by in-place encoding.
         int blocks = blockCount(image.height(), blockRows);
@@ -102,13 +118,22 @@ public final class RleFile {
      * be the encoding of rows {@code [i*blockRows, min((i+1)*blockRows, height))}. Each block's length is
      * checked against what its rows can take; the blocks' content is trusted (they come from
      * {@link RleEncoder#encodeRows}).
+     *
+     * @param width     the image's width in pixels
+     * @param height    the image's height in pixels
+     * @param blockRows rows per block, 1..65535
+     * @param blocks    the encoded blocks, in row order; neither the list nor the arrays are kept
+     * @return the whole file
+     * @throws NullPointerException if {@code blocks} or one of its elements is null
+     * @throws IllegalArgumentException if {@code blockRows} is outside 1..65535, a size is negative,
+     *         the number of blocks is not {@code blockCount(height, blockRows)}, a block's length is
+     *         impossible for its rows, or the file would be larger than one array can hold
      */
     public static byte[] assemble(int width, int height, int blockRows, List<byte[]> blocks) {
-        checkBlockRows(blockRows);
         if (width < 0 || height < 0) {
             throw new IllegalArgumentException("negative size " + width + "x" + height);
         }
-        int n = blockCount(height, blockRows);
+        int n = blockCount(height, blockRows); // checks blockRows
         if (blocks.size() != n) {
             throw new IllegalArgumentException(height + " rows at " + blockRows + " rows per block make " + n
                     + " blocks, got " + blocks.size());
@@ -135,7 +160,16 @@ public final class RleFile {
         return out;
     }
 
-    /** Writes {@link #encode(PackedBitImage)} to {@code out} (which is not closed). */
+    /**
+     * Writes {@link #encode(PackedBitImage)} to {@code out} (which is not closed). To write a file by
+     * path without leaving half of it behind on failure, use {@link ImageFiles#write}.
+     *
+     * @param image the image to encode; only read
+     * @param out   where the file goes
+     * @throws IOException if writing to {@code out} fails
+     * @throws NullPointerException if {@code image} or {@code out} is null
+     * @throws IllegalArgumentException as {@link #encode(PackedBitImage)}
+     */
     public static void write(PackedBitImage image, OutputStream out) throws IOException {
         out.write(encode(image));
     }
@@ -168,12 +202,29 @@ public final class RleFile {
     // ------------------------------------------------------------------------------------------
     // Reading
 
-    /** Parses and verifies a whole file held in memory, with the {@link RleLimits#DEFAULT default} limits. */
+    /**
+     * Parses and verifies a whole file held in memory, with the {@link RleLimits#DEFAULT default}
+     * limits.
+     *
+     * @param file the whole file, nothing before or after it
+     * @return the parsed file, ready to decode
+     * @throws RleFormatException as {@link #read(InputStream, RleLimits)}
+     * @throws NullPointerException if {@code file} is null
+     */
     public static RleFile parse(byte[] file) throws RleFormatException {
         return parse(file, RleLimits.DEFAULT);
     }
 
-    /** Parses and verifies a whole file held in memory. */
+    /**
+     * Parses and verifies a whole file held in memory. The payload is copied, so the caller may reuse
+     * {@code file} afterwards.
+     *
+     * @param file   the whole file, nothing before or after it
+     * @param limits the largest image to accept, here and when decoding
+     * @return the parsed file, ready to decode
+     * @throws RleFormatException as {@link #read(InputStream, RleLimits)}
+     * @throws NullPointerException if {@code file} or {@code limits} is null
+     */
     public static RleFile parse(byte[] file, RleLimits limits) throws RleFormatException {
         Objects.requireNonNull(file, "file");
         try {
@@ -188,7 +239,17 @@ public final class RleFile {
     /**
      * Reads and verifies a file from {@code in} up to its end. The header is checked against
      * {@code limits} before the payload is read, and the payload is read incrementally, so a forged
-     * length cannot make this allocate more than the stream really holds.
+     * length cannot make this allocate more than the stream really holds. The pixels are not decoded
+     * yet: every check that needs no decoding has been made when this returns.
+     *
+     * @param in     the stream holding the file and nothing after it; read to its end, not closed
+     * @param limits the largest image to accept, here and when decoding
+     * @return the parsed file, ready to decode
+     * @throws RleFormatException with the file offset of the problem, if the file is corrupt: a bad
+     *         magic number, version or flags, a size over {@code limits}, a block index impossible for
+     *         the size, a checksum mismatch, too few bytes, or bytes after the payload checksum
+     * @throws IOException if reading {@code in} fails
+     * @throws NullPointerException if {@code in} or {@code limits} is null
      */
     public static RleFile read(InputStream in, RleLimits limits) throws IOException {
         Objects.requireNonNull(in, "in");
@@ -294,52 +355,100 @@ public final class RleFile {
     // ------------------------------------------------------------------------------------------
     // Decoding
 
+    /**
+     * Returns the width the header states.
+     *
+     * @return the image's width in pixels
+     */
     public int width() {
         return width;
     }
 
+    /**
+     * Returns the height the header states.
+     *
+     * @return the image's height in pixels
+     */
     public int height() {
         return height;
     }
 
-    /** Rows per index block (the last block may have fewer). */
+    /**
+     * Returns the rows per index block.
+     *
+     * @return rows per block, 1..65535 (the last block may have fewer)
+     */
     public int blockRows() {
         return blockRows;
     }
 
-    /** Number of index blocks: {@code ceil(height / blockRows())}. */
+    /**
+     * Returns the number of index blocks.
+     *
+     * @return {@code ceil(height() / blockRows())}; 0 for an image with no rows
+     */
     public int blockCount() {
         return blockOffsets.length - 1;
     }
 
-    /** First row of block {@code i}. */
+    /**
+     * Returns the first row of a block.
+     *
+     * @param i the block, 0 to {@code blockCount() - 1}
+     * @return the first row of block {@code i}
+     * @throws IndexOutOfBoundsException if {@code i} is not a block
+     */
     public int blockFirstRow(int i) {
         Objects.checkIndex(i, blockCount());
         return i * blockRows;
     }
 
-    /** Row after the last row of block {@code i}. */
+    /**
+     * Returns where a block ends.
+     *
+     * @param i the block, 0 to {@code blockCount() - 1}
+     * @return the row after the last row of block {@code i}
+     * @throws IndexOutOfBoundsException if {@code i} is not a block
+     */
     public int blockEndRow(int i) {
         Objects.checkIndex(i, blockCount());
         return blockEnd(i, blockRows, height);
     }
 
-    /** Length of the payload in bytes. */
+    /**
+     * Returns the payload's length.
+     *
+     * @return the length of the payload in bytes
+     */
     public long payloadLength() {
         return payload.length;
     }
 
-    /** Length of the whole file in bytes. */
+    /**
+     * Returns the file's length.
+     *
+     * @return the length of the whole file in bytes: header, index, payload and both checksums
+     */
     public long fileLength() {
         return payloadFileOffset + payload.length + 4;
     }
 
-    /** A new all-white image of this file's size, to decode blocks into. */
+    /**
+     * Creates the image to decode blocks into. Its size has passed the limits the file was read
+     * with.
+     *
+     * @return a new all-white image of this file's size
+     */
     public PackedBitImage newImage() {
         return new PackedBitImage(width, height);
     }
 
-    /** Decodes the whole image on the calling thread. */
+    /**
+     * Decodes the whole image on the calling thread.
+     *
+     * @return a new image
+     * @throws RleFormatException if a block is corrupt; the offset is a file offset
+     */
     public PackedBitImage decode() throws RleFormatException {
         PackedBitImage image = newImage();
         for (int i = 0; i < blockCount(); i++) {
@@ -352,7 +461,12 @@ public final class RleFile {
      * Decodes block {@code i} into its rows of {@code into} (same size as this file). Different
      * blocks may be decoded by different threads into the same image at the same time.
      *
+     * @param i    the block, 0 to {@code blockCount() - 1}
+     * @param into the image to decode into, of this file's width and height ({@link #newImage()})
      * @throws RleFormatException if the block is corrupt; the offset is a file offset
+     * @throws NullPointerException if {@code into} is null
+     * @throws IndexOutOfBoundsException if {@code i} is not a block
+     * @throws IllegalArgumentException if {@code into} is not of this file's size
      */
     public void decodeBlock(int i, PackedBitImage into) throws RleFormatException {
         Objects.checkIndex(i, blockCount());
@@ -366,7 +480,15 @@ public final class RleFile {
                 payloadFileOffset);
     }
 
-    /** Decodes rows {@code [fromRow, toRow)} alone, decoding only the blocks that hold them. */
+    /**
+     * Decodes rows {@code [fromRow, toRow)} alone, decoding only the blocks that hold them.
+     *
+     * @param fromRow first row to decode
+     * @param toRow   row after the last one to decode
+     * @return a new image of this file's width and {@code toRow - fromRow} rows
+     * @throws RleFormatException if a block holding the rows is corrupt; the offset is a file offset
+     * @throws IndexOutOfBoundsException if {@code [fromRow, toRow)} is not a range of the image's rows
+     */
     public PackedBitImage decodeRows(int fromRow, int toRow) throws RleFormatException {
         Objects.checkFromToIndex(fromRow, toRow, height);
         if (fromRow == toRow) {
@@ -400,12 +522,18 @@ public final class RleFile {
     // ------------------------------------------------------------------------------------------
 
     /**
-     * Number of blocks of {@code blockRows} rows that {@code height} rows make.
+     * Computes the number of blocks of {@code blockRows} rows that {@code height} rows make: the
+     * number of payloads {@link #assemble} expects.
      *
+     * @param height    the image's height in rows
+     * @param blockRows rows per block
+     * @return {@code ceil(height / blockRows)}
      * @throws IllegalArgumentException if {@code height} is negative or {@code blockRows} is outside 1..65535
      */
     public static int blockCount(int height, int blockRows) {
-        checkBlockRows(blockRows);
+        if (blockRows < 1 || blockRows > 0xFFFF) {
+            throw new IllegalArgumentException("rows per block must be 1..65535, not " + blockRows);
+        }
         if (height < 0) {
             throw new IllegalArgumentException("negative height " + height);
         }
@@ -419,12 +547,6 @@ public final class RleFile {
     /** Bytes before the payload: in long, since 8 bytes per block pass 2^31 at 2^28 blocks. */
     private static long headerLength(int blocks) {
         return FIXED_HEADER + 8L * blocks + 4;
-    }
-
-    private static void checkBlockRows(int blockRows) {
-        if (blockRows < 1 || blockRows > 0xFFFF) {
-            throw new IllegalArgumentException("rows per block must be 1..65535, not " + blockRows);
-        }
     }
 
     private static int crc(byte[] bytes, int offset, int length) {

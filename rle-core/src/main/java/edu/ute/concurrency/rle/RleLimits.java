@@ -20,6 +20,8 @@ package edu.ute.concurrency.rle;
  * {@code new RleLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, PackedBitImage.MAX_WORDS * 64)}: every
  * reader stays strict under them too.
  *
+ * <p><b>Thread safety.</b> Immutable; share it freely.
+ *
  * @param maxWidth  largest accepted width in pixels
  * @param maxHeight largest accepted height in pixels
  * @param maxPixels largest accepted width × height; at most {@code PackedBitImage.MAX_WORDS * 64}
@@ -28,6 +30,15 @@ public record RleLimits(int maxWidth, int maxHeight, long maxPixels) {
     /** A 600-dpi A3 page in either orientation: at most 9921 pixels a side, 69,605,736 pixels. */
     public static final RleLimits DEFAULT = new RleLimits(9921, 9921, 7016L * 9921);
 
+    /**
+     * Creates limits.
+     *
+     * @param maxWidth  largest accepted width in pixels, at least 0
+     * @param maxHeight largest accepted height in pixels, at least 0
+     * @param maxPixels largest accepted width × height, 0 to {@code PackedBitImage.MAX_WORDS * 64}
+     * @throws IllegalArgumentException if a limit is negative or {@code maxPixels} is more than one
+     *         {@link PackedBitImage} can hold
+     */
     public RleLimits {
         if (maxWidth < 0 || maxHeight < 0 || maxPixels < 0) {
             throw new IllegalArgumentException("negative limit in " + maxWidth + ", " + maxHeight + ", " + maxPixels);
@@ -39,9 +50,12 @@ public record RleLimits(int maxWidth, int maxHeight, long maxPixels) {
 
     /**
      * Checks that a {@code width} × {@code height} image is within these limits and fits one
-     * {@link PackedBitImage}.
+     * {@link PackedBitImage}. Readers call it with the sizes a header states, before they allocate
+     * anything proportional to them.
      *
-     * @param offset byte offset of the header field, for the exception message
+     * @param width  the image's width in pixels
+     * @param height the image's height in pixels
+     * @param offset byte offset of the header field, for the exception; -1 when there is none
      * @throws RleFormatException naming the dimension and the limit it exceeds
      * @throws IllegalArgumentException if {@code width} or {@code height} is negative: sizes read from
      *         a file are never negative, so a negative one is a mistake of the caller

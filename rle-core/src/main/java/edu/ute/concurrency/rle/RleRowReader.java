@@ -46,11 +46,15 @@ public final class RleRowReader implements Closeable {
     }
 
     /**
-     * Decodes the next row into {@code dst[0, wordsFor(width))}.
+     * Decodes the next row into {@code dst[0, wordsFor(width))}, in the layout of
+     * {@link PackedBitImage}; words past those are left alone.
      *
+     * @param dst where the row goes
      * @return true if a row was read; false once all {@code height} rows have been read, after
      *         checking that the stream ends there
      * @throws RleFormatException if the payload is corrupt, truncated, or has trailing bytes
+     * @throws IOException if reading the stream fails
+     * @throws NullPointerException if {@code dst} is null
      * @throws IllegalArgumentException if {@code dst} is too short for a row, before anything is read
      */
     public boolean readRow(long[] dst) throws IOException {
@@ -72,8 +76,12 @@ public final class RleRowReader implements Closeable {
      * <p>The call that finds the end does not use {@code y}, so the loop
      * {@code while (reader.readRow(image, y)) y++;} ends with {@code y == height} without an error.
      *
+     * @param image the image whose row {@code y} receives the pixels
+     * @param y     the row of {@code image} to overwrite
      * @return as {@link #readRow(long[])}
      * @throws RleFormatException as {@link #readRow(long[])}
+     * @throws IOException if reading the stream fails
+     * @throws NullPointerException if {@code image} is null
      * @throws IllegalArgumentException if the image's width differs from the reader's, and
      *         {@link IndexOutOfBoundsException} if a row is left to read and {@code y} is not one of the
      *         image's rows; both before anything is read, so the call can be repeated with the right
@@ -93,7 +101,11 @@ public final class RleRowReader implements Closeable {
         return true;
     }
 
-    /** Rows read so far. */
+    /**
+     * Returns how far the reader has got.
+     *
+     * @return the number of rows read so far
+     */
     public int rowsRead() {
         return row;
     }
@@ -144,6 +156,11 @@ public final class RleRowReader implements Closeable {
         }
     }
 
+    /**
+     * Closes the underlying stream.
+     *
+     * @throws IOException if closing the stream fails
+     */
     @Override
     public void close() throws IOException {
         in.close();

@@ -43,8 +43,15 @@ public final class RleRowWriter implements Closeable, Flushable {
     }
 
     /**
-     * Encodes one row given as packed words ({@code row.length >= wordsFor(width)}); bits past the
-     * width are ignored.
+     * Encodes one row given as packed words, in the layout of {@link PackedBitImage}, and writes its
+     * bytes.
+     *
+     * @param row the row's pixels in {@code row[0, wordsFor(width))}; bits past the width are ignored,
+     *            and the array is not changed
+     * @throws IOException if writing to the stream fails
+     * @throws NullPointerException if {@code row} is null
+     * @throws IllegalArgumentException if {@code row} is shorter than {@code wordsFor(width)}, before
+     *         anything is written
      */
     public void writeRow(long[] row) throws IOException {
         Objects.requireNonNull(row, "row");
@@ -59,7 +66,17 @@ public final class RleRowWriter implements Closeable, Flushable {
         rowsWritten++;
     }
 
-    /** Encodes row {@code y} of {@code image}, whose width must be this writer's. */
+    /**
+     * Encodes row {@code y} of {@code image} and writes its bytes.
+     *
+     * @param image the image to take the row from; only read
+     * @param y     the row
+     * @throws IOException if writing to the stream fails
+     * @throws NullPointerException if {@code image} is null
+     * @throws IllegalArgumentException if the image's width differs from the writer's, and
+     *         {@link IndexOutOfBoundsException} if {@code y} is not one of its rows; both before
+     *         anything is written
+     */
     public void writeRow(PackedBitImage image, int y) throws IOException {
         Objects.requireNonNull(image, "image");
         if (image.width() != width) {
@@ -70,16 +87,31 @@ public final class RleRowWriter implements Closeable, Flushable {
         rowsWritten++;
     }
 
-    /** Rows written so far. */
+    /**
+     * Returns how far the writer has got.
+     *
+     * @return the number of rows written so far
+     */
     public long rowsWritten() {
         return rowsWritten;
     }
 
+    /**
+     * Flushes the underlying stream. Every row written has already been handed to it whole.
+     *
+     * @throws IOException if flushing the stream fails
+     */
     @Override
     public void flush() throws IOException {
         out.flush();
     }
 
+    /**
+     * Closes the underlying stream. The writer does not know the image's height, so it cannot check
+     * that every row was written: count them with {@link #rowsWritten()}.
+     *
+     * @throws IOException if closing the stream fails
+     */
     @Override
     public void close() throws IOException {
         out.close();

@@ -19,12 +19,22 @@ public final class SampleImages {
     private SampleImages() {
     }
 
-    /** Width in pixels of an A4 page (210 mm) at {@code dpi}: 2480 at 300 dpi. */
+    /**
+     * Computes the width of an A4 page (210 mm) at a resolution.
+     *
+     * @param dpi dots per inch
+     * @return the width in pixels, rounded: 2480 at 300 dpi
+     */
     public static int a4Width(int dpi) {
         return (int) Math.round(210 / 25.4 * dpi);
     }
 
-    /** Height in pixels of an A4 page (297 mm) at {@code dpi}: 3508 at 300 dpi. */
+    /**
+     * Computes the height of an A4 page (297 mm) at a resolution.
+     *
+     * @param dpi dots per inch
+     * @return the height in pixels, rounded: 3508 at 300 dpi
+     */
     public static int a4Height(int dpi) {
         return (int) Math.round(297 / 25.4 * dpi);
     }
@@ -33,6 +43,11 @@ public final class SampleImages {
      * An A4 page at {@code dpi} that looks like a scanned page of text: 0.8-inch margins, paragraphs of
      * lines of words drawn from a 5×7 stroke font scaled to about 10 pt, ragged line ends and a few
      * specks of scanner dust; about 9.5 % of the pixels are black.
+     *
+     * @param dpi  resolution, 20..2400
+     * @param seed chooses the words and the dust; the same seed gives the same page
+     * @return a new page of {@link #a4Width a4Width(dpi)} × {@link #a4Height a4Height(dpi)} pixels
+     * @throws IllegalArgumentException if {@code dpi} is outside 20..2400
      */
     public static PackedBitImage textPage(int dpi, long seed) {
         if (dpi < 20 || dpi > 2400) {
@@ -94,7 +109,18 @@ public final class SampleImages {
         }
     }
 
-    /** Uniform random noise: each pixel black with probability {@code density}. */
+    /**
+     * Makes uniform random noise, each pixel black with probability {@code density}: at 0.5 the
+     * no code can compress it.
+     *
+     * @param width   width in pixels
+     * @param height  height in pixels
+     * @param density probability of black, 0..1
+     * @param seed    the same seed gives the same pixels
+     * @return a new image
+     * @throws IllegalArgumentException if {@code density} is outside 0..1 or not a number, or a side is
+     *         negative
+     */
     public static PackedBitImage noise(int width, int height, double density, long seed) {
         if (!(density >= 0 && density <= 1)) {
             throw new IllegalArgumentException("density " + density + " outside 0..1");
@@ -121,7 +147,15 @@ public final class SampleImages {
         return image;
     }
 
-    /** Alternating pixels, shifted by one on each row: every run is one pixel long. */
+    /**
+     * Makes a checkerboard of single pixels, pixel (0, 0) black: every run is one pixel long, so the
+     * encoding takes one byte per pixel, the most any image takes.
+     *
+     * @param width  width in pixels
+     * @param height height in pixels
+     * @return a new image
+     * @throws IllegalArgumentException if a side is negative
+     */
     public static PackedBitImage checkerboard(int width, int height) {
         PackedBitImage image = new PackedBitImage(width, height);
         long[] even = new long[image.wordsPerRow()];
@@ -134,12 +168,24 @@ public final class SampleImages {
         return image;
     }
 
-    /** An all-white page. */
+    /**
+     * Makes an all-white page: the best case, one byte per 127 pixels.
+     *
+     * @param width  width in pixels
+     * @param height height in pixels
+     * @return a new image
+     * @throws IllegalArgumentException if a side is negative
+     */
     public static PackedBitImage blank(int width, int height) {
         return new PackedBitImage(width, height);
     }
 
-    /** A 64×64 icon: a ring with a bar through it. */
+    /**
+     * Makes a 64×64 icon, a ring with a bar through it: an image too small to be worth splitting
+     * between threads.
+     *
+     * @return a new image
+     */
     public static PackedBitImage icon() {
         PackedBitImage icon = new PackedBitImage(64, 64);
         for (int y = 0; y < 64; y++) {

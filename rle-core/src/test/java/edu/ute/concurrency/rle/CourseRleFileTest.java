@@ -47,4 +47,28 @@ class CourseRleFileTest {
         assertThatThrownBy(() -> CourseRleFile.decode(new byte[3])).isInstanceOf(RleFormatException.class)
                 .hasMessageContaining("truncated");
     }
+    @Test
+    void holdsSidesOfExactly65535PixelsAndRefusesOneMore() throws Exception {
+        RleLimits wide = new RleLimits(0xFFFF, 0xFFFF, 1L << 32);
+        for (PackedBitImage image : new PackedBitImage[] {SampleImages.checkerboard(0xFFFF, 1),
+                SampleImages.checkerboard(1, 0xFFFF)}) {
+            assertThat(CourseRleFile.decode(CourseRleFile.encode(image), wide)).isEqualTo(image);
+        }
+        for (PackedBitImage image : new PackedBitImage[] {new PackedBitImage(0x10000, 1), new PackedBitImage(1, 0x10000)}) {
+            assertThatThrownBy(() -> CourseRleFile.encode(image)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("at most 65535 pixels a side");
+        }
+    }
+
+    @Test
+    void aSizeOverTheLimitsIsReportedAtTheHeaderAndBadRunsAtTheirFileOffset() {
+        byte[] file = CourseRleFile.encode(SampleImages.checkerboard(20, 1));
+        assertThatThrownBy(() -> CourseRleFile.decode(file, new RleLimits(10, 10, 100)))
+                .isInstanceOf(RleFormatException.class).hasMessageContaining("20x1 is over the limit")
+                .satisfies(e -> assertThat(((RleFormatException) e).offset()).isZero());
+        file[4] = 0; // the first run of the payload, at file offset 4
+        assertThatThrownBy(() -> CourseRleFile.decode(file)).isInstanceOf(RleFormatException.class)
+                .hasMessageContaining("zero-length run in row 0 at pixel 0")
+                .satisfies(e -> assertThat(((RleFormatException) e).offset()).isEqualTo(4));
+    }
 }

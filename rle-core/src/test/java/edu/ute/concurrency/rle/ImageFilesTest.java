@@ -157,6 +157,18 @@ class ImageFilesTest {
     }
 
     @Test
+    void nullArgumentsAreTheCallersMistakeAndLeaveNoTemporary() throws Exception {
+        Path target = dir.resolve("out.rle");
+        assertThatThrownBy(() -> ImageFiles.writeAtomically(target, null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("bytes");
+        assertThatThrownBy(() -> ImageFiles.writePng(SampleImages.icon(), null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("out");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void aFailedWriteLeavesTheOldFileAndNoTemporary() throws Exception {
         Path target = dir.resolve("keep.png");
         Files.writeString(target, "old");
@@ -166,5 +178,74 @@ class ImageFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
         }
+    }
+    @Test
+    void readsImagesOfOnePixelSide() throws Exception {
+        for (PackedBitImage image : new PackedBitImage[] {ReferenceRle.image("1"), ReferenceRle.image("10110"),
+                ReferenceRle.image("1", "0", "1")}) {
+            Path png = dir.resolve("thin.png");
+            ImageFiles.write(image, png);
+            assertThat(ImageFiles.read(png)).isEqualTo(image);
+        }
+    }
+
+    @Test
+    void thresholdsLuminanceWithBt601WeightsAndAlphaAtHalf() {
+        // luma = (299 R + 587 G + 114 B) / 1000; black below 128, and only where alpha is 128 or more.
+        int[] argb = {
+            0xFF7F7F7F, // grey 127: black
+            0xFF808080, // grey 128: white
+            0xFFFF0000, // red, luma 76: black
+            0xFF00FF00, // green, luma 149: white
+            0xFF0000FF, // blue, luma 29: black
+            0xFFFF7800, // orange (255, 120, 0), luma 146: white
+            0xFF00DCFF, // azure (0, 220, 255), luma 158: white
+            0x80000000, // black at alpha 128: black
+            0x7F000000, // black at alpha 127: white
+        };
+        BufferedImage source = new BufferedImage(argb.length, 1, BufferedImage.TYPE_INT_ARGB);
+        source.setRGB(0, 0, argb.length, 1, argb, 0, argb.length);
+        assertThat(ImageFiles.fromBufferedImage(source)).isEqualTo(ReferenceRle.image("101010010"));
+    }
+
+    @Test
+    void decodesARasterOfExactlyTheLimitAndRefusesOneByteMore() throws Exception {
+        // 10 x 10 RGB decodes into 3 bytes a pixel: 300 bytes, within 100 pixels.
+        BufferedImage rgb = new BufferedImage(10, 10, BufferedImage.TYPE_3BYTE_BGR);
+        Path png = dir.resolve("rgb.png");
+        ImageIO.write(rgb, "png", png.toFile());
+        assertThat(ImageFiles.read(png, new RleLimits(10, 10, 300)).blackPixelCount()).isEqualTo(100);
+        assertThatThrownBy(() -> ImageFiles.read(png, new RleLimits(10, 10, 299))).isInstanceOf(IOException.class)
+                .hasMessageContaining("rgb.png: a 10x10 PNG image at 24 bits a pixel takes 300 bytes to decode, "
+                        + "over the limit of 299");
+    }
+
+    @Test
+    void saysWhyItRefusesAnImageIoFileBeforeDecoding() throws Exception {
+        Path page = dir.resolve("page.png");
+        ImageFiles.write(SampleImages.blank(50, 40), page);
+        assertThatThrownBy(() -> ImageFiles.read(page, new RleLimits(49, 100, 10_000))).isInstanceOf(IOException.class)
+                .hasMessageContaining("page.png: image size 50x40 is over the limit (see RleLimits)");
+        // Within the largest limits, but 2.5 GB of raster: more than one Java array holds.
+        Path huge = dir.resolve("huge.png");
+        Files.write(huge, ForgedImages.png(50_000, 50_000, 0, 8));
+        assertThatThrownBy(() -> ImageFiles.read(huge, RleLimitsTest.LARGEST)).isInstanceOf(IOException.class)
+                .hasMessageContaining("huge.png: a 50000x50000 PNG image at 8 bits a pixel is larger than ImageIO can "
+                        + "hold in one array");
+        Path empty = dir.resolve("empty.gif");
+        Files.write(empty, ForgedImages.truncatedGif(0, 5));
+        assertThatThrownBy(() -> ImageFiles.read(empty)).isInstanceOf(IOException.class)
+                .hasMessageContaining("empty.gif: damaged GIF image: size 0x5");
+    }
+
+    @Test
+    void recognisesPbmByItsFirstTwoBytes() throws Exception {
+        Path plain = dir.resolve("plain");
+        Files.writeString(plain, "P1 3 1 101");
+        assertThat(ImageFiles.read(plain)).isEqualTo(ReferenceRle.image("101"));
+        Path magicOnly = dir.resolve("magic-only");
+        Files.writeString(magicOnly, "P4");
+        assertThatThrownBy(() -> ImageFiles.read(magicOnly)).isInstanceOf(PbmFormatException.class)
+                .hasMessageContaining("file ends before the width");
     }
 }

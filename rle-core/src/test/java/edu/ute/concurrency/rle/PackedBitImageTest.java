@@ -78,4 +78,26 @@ class PackedBitImageTest {
         assertThatThrownBy(() -> new PackedBitImage(Integer.MAX_VALUE, Integer.MAX_VALUE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too large");
     }
+    @Test
+    void pixelsJustOutsideTheImageAreRefusedByGetAndSetAndChangeNothing() {
+        // x = 10 of a 10-pixel row would land in the row's padding bits, y = 10 past the array.
+        PackedBitImage image = new PackedBitImage(10, 10);
+        for (int[] p : new int[][] {{10, 0}, {0, 10}, {-1, 0}, {0, -1}}) {
+            String where = "(" + p[0] + ", " + p[1] + ") outside 10x10";
+            assertThatThrownBy(() -> image.get(p[0], p[1])).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessageContaining(where);
+            assertThatThrownBy(() -> image.set(p[0], p[1], true)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessageContaining(where);
+        }
+        assertThat(image).isEqualTo(new PackedBitImage(10, 10));
+        assertThat(image.word(0, 0)).isZero();
+    }
+
+    @Test
+    void describesItselfBySizeAndBlackPixels() {
+        PackedBitImage image = ReferenceRle.image("0110", "0001");
+        assertThat(image.pixelCount()).isEqualTo(8);
+        assertThat(new PackedBitImage(70_000, 3).pixelCount()).isEqualTo(210_000);
+        assertThat(image).hasToString("PackedBitImage[4x2, 3 black]");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,8 @@ class PbmTest {
     void rejectsATruncatedRawRaster() {
         byte[] bytes = {'P', '4', '\n', '9', ' ', '3', '\n', 1, 2, 3, 4, 5};
         assertThatThrownBy(() -> read(bytes)).isInstanceOf(PbmFormatException.class)
-                .hasMessageContaining("raster ends in row 2 of 3").hasMessageContaining("byte offset 12");
+                .hasMessageContaining("raster ends in row 2 of 3 (1 of 2 bytes)").hasMessageContaining("byte offset 12")
+                .satisfies(e -> assertThat(((PbmFormatException) e).offset()).isEqualTo(12));
     }
 
     @Test
@@ -131,6 +133,14 @@ class PbmTest {
     }
 
     @Test
+    void writingWithANullVariantIsTheCallersMistakeAndWritesNothing() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> Pbm.write(SampleImages.icon(), out, null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("variant");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
     void aNullStreamIsTheCallersMistake() {
         assertThatThrownBy(() -> Pbm.read(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("in");
         assertThatThrownBy(() -> Pbm.read(new ByteArrayInputStream(new byte[0]), null))
@@ -155,5 +165,101 @@ class PbmTest {
                 assertThat(expected.line()).isPositive();
             }
         }
+    }
+    private static final RleLimits WIDE = new RleLimits(1 << 20, 1 << 20, 1L << 36);
+
+    private static PbmFormatException readFailure(byte[] bytes) {
+        try {
+            Pbm.read(new ByteArrayInputStream(bytes), WIDE);
+        } catch (PbmFormatException e) {
+            return e;
+        } catch (Exception e) {
+            throw new AssertionError("expected a PbmFormatException, got " + e, e);
+        }
+        throw new AssertionError("expected a PbmFormatException, read the image");
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void readsRawRowsWiderThanOneReadChunk() throws Exception {
+        // 70,000 pixels make 8,750 bytes a row: more than the 8 KiB the reader takes at a time.
+        PackedBitImage image = ReferenceRle.random(new SplittableRandom(70), 70_000, 3);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Pbm.write(image, out, Pbm.Variant.P4);
+        byte[] bytes = out.toByteArray();
+        assertThat(Pbm.read(new ByteArrayInputStream(bytes), WIDE)).isEqualTo(image);
+        // Cut 8 bytes into the second chunk of row 1: the message counts the bytes of the row it got.
+        int header = "P4\n70000 3\n".length();
+        int cut = header + 8750 + 8192 + 8;
+        PbmFormatException e = readFailure(java.util.Arrays.copyOf(bytes, cut));
+        assertThat(e).hasMessageContaining("raster ends in row 1 of 3 (8200 of 8750 bytes)");
+        assertThat(e.offset()).isEqualTo(cut);
+    }
+
+    @Test
+    void readsFromAStreamThatCannotMarkAndReset() throws Exception {
+        // A socket or a pipe: the header's numbers are read one byte past their end.
+        byte[] bytes = ascii("P1 3 2\n101\n010\n");
+        InputStream plain = new InputStream() {
+            private int next;
+
+            @Override
+            public int read() {
+                return next < bytes.length ? bytes[next++] & 0xFF : -1;
+            }
+        };
+        assertThat(plain.markSupported()).isFalse();
+        assertThat(Pbm.read(plain)).isEqualTo(ReferenceRle.image("101", "010"));
+    }
+
+    @Test
+    void namesUnprintableBytesByTheirValueAtTheirOffset() {
+        // A NUL is a byte like any other (not the end of the file), and DEL is not printable.
+        PbmFormatException nulPixel = readFailure(ascii("P1 2 1\n1\0"));
+        assertThat(nulPixel).hasMessageContaining("expected 0 or 1 for pixel (1, 0), found byte 0x00");
+        assertThat(nulPixel.offset()).isEqualTo(8);
+        assertThat(readFailure(ascii("P1 2 1\n1\u007f"))).hasMessageContaining("found byte 0x7F");
+        PbmFormatException nulWidth = readFailure(ascii("P1 \0"));
+        assertThat(nulWidth).hasMessageContaining("expected the width (a decimal number), found byte 0x00");
+        assertThat(nulWidth.offset()).isEqualTo(3);
+        PbmFormatException nulSeparator = readFailure(ascii("P4 8 1\0\u00ff"));
+        assertThat(nulSeparator).hasMessageContaining("expected one whitespace character after the height, found byte 0x00");
+        assertThat(nulSeparator.offset()).isEqualTo(6);
+    }
+
+    @Test
+    void countsEveryDigitOfTheHeaderInErrorOffsets() {
+        // Digits 0 and 9 at both ends of the range; the error is at the 'x', byte 13.
+        PbmFormatException e = readFailure(ascii("P1\n9090 1009\nx"));
+        assertThat(e).hasMessageContaining("found 'x'");
+        assertThat(e.offset()).isEqualTo(13);
+        assertThat(e.line()).isEqualTo(3);
+    }
+
+    @Test
+    void reportsAnOversizedSideAtTheDigitThatCrossesTheLimit() {
+        // 99999 against the default 9921: the fourth digit (9999, byte 6) is already over.
+        assertThatThrownBy(() -> read("P1 99999 1\n")).isInstanceOf(PbmFormatException.class)
+                .hasMessageContaining("width is over the limit of 9921")
+                .satisfies(e -> assertThat(((PbmFormatException) e).offset()).isEqualTo(6));
+    }
+
+    @Test
+    void aCommentRunsToTheEndOfItsLineWhateverItHolds() throws Exception {
+        assertThat(read("P1 # \0 and \u00ff are comment too\n2 1 10")).isEqualTo(ReferenceRle.image("10"));
+    }
+
+    @Test
+    void aPlainRasterThatStopsEarlyCostsMemoryForThePixelsItHeld() {
+        // The header claims 10^6 x 10^3 pixels (125 MB packed); the file holds one row's first 200,001
+        // pixels, the last one black. The raster grows with what arrives (25 KB of words, in a first
+        // step of 64 KiB), not with how far into a row a pixel lies.
+        byte[] bytes = ascii("P1 1000000 1000\n" + "0".repeat(200_000) + "1");
+        AllocationMeter.Measurement read = AllocationMeter.measure(() -> Pbm.read(new ByteArrayInputStream(bytes), WIDE));
+        assertThat(read.thrown()).isInstanceOf(PbmFormatException.class).hasMessageContaining("raster ends at pixel (200001, 0)");
+        assertThat(read.bytes()).isLessThan(1L << 20);
     }
 }

@@ -137,4 +137,24 @@ class RleDecoderTest {
         assertThat(decoder.decode(new byte[0], 0, 5)).isEqualTo(new PackedBitImage(0, 5));
         assertThat(decoder.decode(new byte[0], 7, 0)).isEqualTo(new PackedBitImage(7, 0));
     }
+    @Test
+    void errorsInsideARowRangeAreReportedRelativeToItsStart() {
+        // Two bytes of something else first: the range's own offsets 1 and 2 are array offsets 3 and 4.
+        byte[] crossing = bytes("AA BB 78 0A 7F");
+        assertThatThrownBy(() -> decoder.decodeRows(crossing, 2, 3, new PackedBitImage(200, 1), 0, 1))
+                .isInstanceOf(RleFormatException.class)
+                .hasMessageContaining("run of 10 pixels at pixel 120 of row 0 crosses the group boundary at pixel 127")
+                .satisfies(e -> assertThat(((RleFormatException) e).offset()).isEqualTo(1));
+        byte[] trailing = bytes("AA BB 0A 0A 01");
+        assertThatThrownBy(() -> decoder.decodeRows(trailing, 2, 3, new PackedBitImage(10, 2), 0, 2))
+                .isInstanceOf(RleFormatException.class).hasMessageContaining("1 trailing bytes")
+                .satisfies(e -> assertThat(((RleFormatException) e).offset()).isEqualTo(2));
+    }
+
+    @Test
+    void enforcesTheLimitsItWasMadeWith() {
+        RleLimits limits = new RleLimits(8, 8, 64);
+        assertThat(Rle.decoder(limits).limits()).isSameAs(limits);
+        assertThat(Rle.decoder().limits()).isEqualTo(RleLimits.DEFAULT);
+    }
 }

@@ -43,8 +43,8 @@ class RleEncoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 63, 64, 65, 126, 127, 128, 129, 191, 192, 253, 254, 255, 256, 381, 1000})
-    void matchesTheReferenceAtEveryBoundaryWidth(int width) {
+    @ValueSource(ints = {0, 1, 2, 63, 64, 65, 126, 127, 128, 129, 191, 192, 253, 254, 255, 256, 381, 1000, 127 * 64})
+    void matchesTheReferenceAtEveryBoundaryWidth(int width) { // 127 * 64: a group ends exactly at the row's last word
         SplittableRandom random = new SplittableRandom(width);
         for (int height : new int[] {0, 1, 3}) {
             for (int trial = 0; trial < 40; trial++) {
@@ -142,5 +142,31 @@ class RleEncoderTest {
     void worstCaseIsOneBytePerPixel() {
         PackedBitImage board = SampleImages.checkerboard(255, 4);
         assertThat(encoder.encode(board)).hasSize((int) RleEncoder.maxEncodedLength(255, 4));
+    }
+    @Test
+    void fillsABufferOfExactlyTheRightSizeAtANonZeroOffset() {
+        PackedBitImage image = ReferenceRle.random(new SplittableRandom(13), 300, 9);
+        byte[] whole = encoder.encode(image);
+        byte[] exact = new byte[7 + whole.length];
+        assertThat(encoder.encodeRows(image, 0, 9, exact, 7)).isEqualTo(whole.length);
+        assertThat(java.util.Arrays.copyOfRange(exact, 7, exact.length)).isEqualTo(whole);
+        assertThat(java.util.Arrays.copyOf(exact, 7)).containsOnly(0);
+    }
+
+    @Test
+    void refusesTooLittleRoomAfterANonZeroOffsetBeforeWriting() {
+        PackedBitImage image = SampleImages.checkerboard(100, 2); // 200 bytes
+        byte[] buffer = new byte[250];
+        assertThatThrownBy(() -> encoder.encodeRows(image, 0, 2, buffer, 51))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("need 200 bytes, only 199 left");
+        assertThat(buffer).containsOnly(0);
+        assertThatThrownBy(() -> encoder.encodeRows(image, 0, 2, buffer, 251)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void anImageWithNoColumnsEncodesToNothingAtAnyOffset() {
+        PackedBitImage empty = new PackedBitImage(0, 5);
+        assertThat(encoder.encodeRows(empty, 0, 5, new byte[3], 3)).isZero();
+        assertThat(encoder.encode(empty)).isEmpty();
     }
 }

@@ -110,11 +110,12 @@ class RleFileTest {
     }
 
     @Test
-    void rejectsHeaderChecksumMismatch() {
+    void rejectsHeaderChecksumMismatchAtTheStoredChecksum() {
         byte[] file = sample();
         file[15] ^= 1; // height 70 -> 71
         assertThatThrownBy(() -> RleFile.parse(file)).isInstanceOf(RleFormatException.class)
-                .hasMessageContaining("header checksum mismatch");
+                .hasMessageContaining("header checksum mismatch")
+                .satisfies(e -> assertThat(((RleFormatException) e).offset()).isEqualTo(24 + 8 * 3));
     }
 
     @Test
@@ -128,12 +129,14 @@ class RleFileTest {
     }
 
     @Test
-    void rejectsTruncatedFileAtEveryLength() {
+    void rejectsTruncatedFileAtEveryLengthAtTheOffsetWhereItEnds() {
         byte[] file = sample();
         for (int n = 0; n < file.length; n++) {
             byte[] cut = Arrays.copyOf(file, n);
+            long end = n;
             assertThatThrownBy(() -> RleFile.parse(cut)).as("length %d", n).isInstanceOf(RleFormatException.class)
-                    .hasMessageContaining("truncated");
+                    .hasMessageContaining("truncated")
+                    .satisfies(e -> assertThat(((RleFormatException) e).offset()).as("length %d", end).isEqualTo(end));
         }
     }
 
@@ -222,6 +225,16 @@ class RleFileTest {
     }
 
     @Test
+    void blockCountRefusesRowsPerBlockOutside1To65535() {
+        for (int blockRows : new int[] {0, -1, 0x10000}) {
+            assertThatThrownBy(() -> RleFile.blockCount(10, blockRows)).as("%d rows per block", blockRows)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows per block must be 1..65535");
+        }
+        assertThat(RleFile.blockCount(10, 1)).isEqualTo(10);
+        assertThat(RleFile.blockCount(10, 0xFFFF)).isEqualTo(1);
+    }
+
+    @Test
     void blockCountRefusesANegativeHeight() {
         assertThatThrownBy(() -> RleFile.blockCount(-5, 64)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-5");
@@ -237,5 +250,134 @@ class RleFileTest {
         b.putInt(48, (int) crc.getValue());
         assertThatThrownBy(() -> RleFile.parse(file)).isInstanceOf(RleFormatException.class)
                 .hasMessageContaining("block index entry 0").hasMessageContaining("offset 24");
+    }
+    /** Rewrites index entry {@code i} of {@code file} and its header checksum, as a forger would. */
+    private static byte[] withIndexEntry(byte[] file, int i, long offset) {
+        byte[] forged = file.clone();
+        ByteBuffer b = ByteBuffer.wrap(forged);
+        int blocks = RleFile.blockCount(b.getInt(12), b.getShort(6) & 0xFFFF);
+        b.putLong(24 + 8 * i, offset);
+        b.putInt(24 + 8 * blocks, ForgedRleFile.crc(forged, 0, 24 + 8 * blocks));
+        return forged;
+    }
+
+    @Test
+    void rejectsAnIndexWhoseFirstBlockDoesNotStartAtZero() {
+        // A checkerboard takes one byte a pixel, so a block one byte short of its encoding is still a
+        // possible length: only the rule that block 0 starts at payload offset 0 refuses these.
+        PackedBitImage image = SampleImages.checkerboard(10, 2);
+        for (int blockRows : new int[] {1, 2}) {
+            byte[] file = withIndexEntry(RleFile.encode(image, blockRows), 0, 1);
+            assertThatThrownBy(() -> RleFile.parse(file)).as("%d rows per block", blockRows)
+                    .isInstanceOf(RleFormatException.class).hasMessageContaining("block index entry 0 (offset 1")
+                    .satisfies(e -> assertThat(((RleFormatException) e).offset()).isEqualTo(24));
+        }
+    }
+
+    @Test
+    void rejectsALaterBlockTooShortForItsRowsAtItsIndexEntry() {
+        byte[] file = sample(); // 3 blocks of 32, 32 and 6 rows, 150 pixels wide
+        long second = ByteBuffer.wrap(file).getLong(32);
+        // Block 1 made 10 bytes long: offsets still increase, but 32 rows of 150 pixels need 64.
+        byte[] forged = withIndexEntry(file, 2, second + 10);
+        assertThatThrownBy(() -> RleFile.parse(forged)).isInstanceOf(RleFormatException.class)
+                .hasMessageContaining("block index entry 1").hasMessageContaining("impossible for 32 rows of width 150")
+                .satisfies(e -> assertThat(((RleFormatException) e).offset()).isEqualTo(32));
+    }
+
+    @Test
+    void readsAPayloadOfTheLargestArrayAsFarAsTheInputGoesAndRefusesOneByteMore() {
+        // 65536 x 65536 under the largest limits: any payload length from 517 bytes a row up to one
+        // byte a pixel is possible, so the reader's own array bound is the only limit at 2^31 - 9.
+        long largest = Integer.MAX_VALUE - 8;
+        for (long length : new long[] {largest, largest + 1}) {
+            byte[] file = ForgedRleFile.of(0xFFFF, 65536, 65536, length, new long[] {0, length - 65536}, new byte[0]);
+            AllocationMeter.Measurement read = AllocationMeter.measure(() -> RleFile.parse(file, RleLimitsTest.LARGEST));
+            if (length == largest) {
+                assertThat(read.thrown()).isInstanceOf(RleFormatException.class)
+                        .hasMessageContaining("truncated file: payload needs " + largest + " bytes, only 4 left");
+            } else {
+                assertThat(read.thrown()).isInstanceOf(RleFormatException.class)
+                        .hasMessageContaining("payload of " + length + " bytes is larger than this reader supports");
+            }
+            assertThat(read.bytes()).as("length %d", length).isLessThan(1L << 20);
+        }
+    }
+
+    @Test
+    void reportsTheSizeAndLayoutItRead() throws Exception {
+        PackedBitImage image = ReferenceRle.random(new SplittableRandom(5), 70, 23);
+        byte[] bytes = RleFile.encode(image, 8);
+        RleFile file = RleFile.parse(bytes);
+        assertThat(file.width()).isEqualTo(70);
+        assertThat(file.height()).isEqualTo(23);
+        assertThat(file.blockRows()).isEqualTo(8);
+        assertThat(file.blockCount()).isEqualTo(3);
+        assertThat(file.blockFirstRow(2)).isEqualTo(16);
+        assertThat(file.blockEndRow(2)).isEqualTo(23);
+        assertThat(file.payloadLength()).isEqualTo(Rle.encoder().encode(image).length);
+        assertThat(file.fileLength()).isEqualTo(bytes.length);
+        assertThat(file.newImage()).isEqualTo(new PackedBitImage(70, 23));
+        assertThat(file).hasToString("RleFile[70x23, 3 blocks of 8 rows, payload " + file.payloadLength() + " bytes]");
+        assertThatThrownBy(() -> file.blockFirstRow(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void writeWritesTheEncodedFile() throws Exception {
+        PackedBitImage image = SampleImages.icon();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        RleFile.write(image, out);
+        assertThat(out.toByteArray()).isEqualTo(RleFile.encode(image));
+    }
+
+    @Test
+    void decodeRowsGivesExactlyTheRowsAskedForInEveryRange() throws Exception {
+        // 23 rows in blocks of 4: the last block is short, and ranges end on, before and after block edges.
+        PackedBitImage image = ReferenceRle.random(new SplittableRandom(6), 90, 23);
+        RleFile file = RleFile.parse(RleFile.encode(image, 4));
+        for (int from = 0; from <= 23; from++) {
+            for (int to = from; to <= 23; to++) {
+                PackedBitImage expected = new PackedBitImage(90, to - from);
+                long[] row = new long[image.wordsPerRow()];
+                for (int y = from; y < to; y++) {
+                    image.copyRow(y, row);
+                    expected.setRow(y - from, row);
+                }
+                assertThat(file.decodeRows(from, to)).as("rows [%d, %d)", from, to).isEqualTo(expected);
+            }
+        }
+        assertThatThrownBy(() -> file.decodeRows(5, 24)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void decodeRowsDecodesOnlyTheBlocksThatHoldTheRows() throws Exception {
+        // Block 1 (rows 4..7) is corrupt, checksum and all: ranges that do not touch it decode.
+        PackedBitImage image = ReferenceRle.random(new SplittableRandom(7), 60, 12);
+        byte[] good = RleFile.encode(image, 4);
+        ByteBuffer b = ByteBuffer.wrap(good);
+        long[] index = {b.getLong(24), b.getLong(32), b.getLong(40)};
+        long length = b.getLong(16);
+        byte[] payload = Arrays.copyOfRange(good, 52, 52 + (int) length);
+        payload[(int) index[1]] = 0; // a zero-length run where block 1 starts
+        RleFile file = RleFile.parse(ForgedRleFile.of(4, 60, 12, length, index, payload));
+        assertThat(file.decodeRows(0, 4)).isEqualTo(RleFile.parse(good).decodeRows(0, 4));
+        assertThat(file.decodeRows(8, 12)).isEqualTo(RleFile.parse(good).decodeRows(8, 12));
+        assertThatThrownBy(() -> file.decodeRows(3, 5)).isInstanceOf(RleFormatException.class)
+                .hasMessageContaining("zero-length run in row 4")
+                .satisfies(e -> assertThat(((RleFormatException) e).offset()).isEqualTo(52 + index[1]));
+    }
+
+    @Test
+    void decodingAFewRowsCostsMemoryForTheirBlocksOnly() throws Exception {
+        // The last 10 rows of a 4000-row page sit in one block of 32 rows: about 8 KB of pixels where
+        // the whole page takes 1 MB.
+        RleFile file = RleFile.parse(RleFile.encode(SampleImages.blank(2000, 4000)));
+        assertThat(AllocationMeter.bytesAllocatedBy(() -> file.decodeRows(3990, 4000))).isLessThan(64L << 10);
+    }
+
+    @Test
+    void decodesAnEmptyRangeToAnImageWithNoRows() throws Exception {
+        RleFile file = RleFile.parse(sample());
+        assertThat(file.decodeRows(40, 40)).isEqualTo(new PackedBitImage(150, 0));
     }
 }

@@ -28,10 +28,22 @@ class RleLimitsTest {
 
     @Test
     void acceptsUpToWhatOneImageHoldsAndNoMore() {
-        assertThat(LARGEST.maxPixels()).isEqualTo(PackedBitImage.MAX_WORDS * 64);
+        RleLimits largest = new RleLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, PackedBitImage.MAX_WORDS * 64);
+        assertThat(largest).isEqualTo(LARGEST);
+        assertThat(largest.maxPixels()).isEqualTo(PackedBitImage.MAX_WORDS * 64);
         assertThatThrownBy(() -> new RleLimits(1, 1, PackedBitImage.MAX_WORDS * 64 + 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceeds");
         assertThatThrownBy(() -> new RleLimits(-1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void zeroLimitsAdmitOnlyImagesWithoutPixels() throws Exception {
+        RleLimits none = new RleLimits(0, 0, 0);
+        none.check(0, 0, 0);
+        assertThatThrownBy(() -> none.check(1, 0, 0)).isInstanceOf(RleFormatException.class);
+        assertThatThrownBy(() -> none.check(0, 1, 0)).isInstanceOf(RleFormatException.class);
+        assertThatThrownBy(() -> new RleLimits(0, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RleLimits(0, 0, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

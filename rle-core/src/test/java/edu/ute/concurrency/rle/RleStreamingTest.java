@@ -150,4 +150,88 @@ class RleStreamingTest {
             }
         };
     }
+    @Test
+    void trailingBytesAreFoundEvenWhenTheyArriveAfterTheLastRow() throws Exception {
+        // One byte a read: the last row's ten bytes are all the reader has when the row is done.
+        byte[] payload = Rle.encoder().encode(SampleImages.checkerboard(10, 1));
+        byte[] longer = java.util.Arrays.copyOf(payload, payload.length + 1);
+        try (RleRowReader reader = Rle.decoder().wrap(oneByteAtATime(longer), 10, 1)) {
+            assertThat(reader.readRow(new long[1])).isTrue();
+            assertThatThrownBy(() -> reader.readRow(new long[1])).isInstanceOf(RleFormatException.class)
+                    .hasMessageContaining("trailing bytes")
+                    .satisfies(e -> assertThat(((RleFormatException) e).offset()).isEqualTo(10));
+        }
+    }
+
+    @Test
+    void aRowReplacesWhatItsTargetHeldBefore() throws Exception {
+        // A black row then a white one, read into one reused array and into a black image.
+        PackedBitImage image = ReferenceRle.image("1111111111", "0000000000");
+        byte[] payload = Rle.encoder().encode(image);
+        try (RleRowReader reader = Rle.decoder().wrap(new ByteArrayInputStream(payload), 10, 2)) {
+            long[] row = new long[1];
+            assertThat(reader.readRow(row)).isTrue();
+            assertThat(row[0]).isEqualTo(0x3FFL);
+            assertThat(reader.readRow(row)).isTrue();
+            assertThat(row[0]).isZero();
+        }
+        PackedBitImage black = new PackedBitImage(10, 2);
+        black.fill(0, 0, 10, true);
+        black.fill(1, 0, 10, true);
+        try (RleRowReader reader = Rle.decoder().wrap(new ByteArrayInputStream(payload), 10, 2)) {
+            assertThat(readInto(reader, black)).isEqualTo(image);
+        }
+    }
+
+    @Test
+    void closingAReaderOrWriterClosesItsStreamAndFlushReachesIt() throws Exception {
+        boolean[] inClosed = {false};
+        InputStream in = new ByteArrayInputStream(new byte[0]) {
+            @Override
+            public void close() {
+                inClosed[0] = true;
+            }
+        };
+        Rle.decoder().wrap(in, 5, 0).close();
+        assertThat(inClosed[0]).isTrue();
+
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        boolean[] outClosed = {false};
+        java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(sink) {
+            @Override
+            public void close() throws IOException {
+                super.close();
+                outClosed[0] = true;
+            }
+        };
+        RleRowWriter writer = Rle.encoder().wrap(out, 10);
+        writer.writeRow(new long[] {0x3FFL});
+        assertThat(sink.size()).isZero(); // still in the BufferedOutputStream
+        writer.flush();
+        assertThat(sink.toByteArray()).containsExactly(0x8A);
+        writer.close();
+        assertThat(outClosed[0]).isTrue();
+    }
+
+    @Test
+    void countsTheRowsWrittenEitherWay() throws Exception {
+        PackedBitImage image = SampleImages.checkerboard(70, 3);
+        try (RleRowWriter writer = Rle.encoder().wrap(new ByteArrayOutputStream(), 70)) {
+            assertThat(writer.rowsWritten()).isZero();
+            writer.writeRow(image, 0);
+            long[] row = new long[2];
+            image.copyRow(1, row);
+            writer.writeRow(row);
+            writer.writeRow(image, 2);
+            assertThat(writer.rowsWritten()).isEqualTo(3);
+        }
+    }
+
+    private static PackedBitImage readInto(RleRowReader reader, PackedBitImage target) throws IOException {
+        int y = 0;
+        while (reader.readRow(target, y)) {
+            y++;
+        }
+        return target;
+    }
 }

@@ -196,7 +196,8 @@ public final class HttpRequestParser {
             case CHUNK_DATA_LF -> c == '\n' ? goTo(State.CHUNK_SIZE) : fail(400, "chunk data not followed by CRLF");
             case TRAILER_START -> trailerStart(c);
             case TRAILER_LINE -> trailerLine(c);
-            case TRAILER_LINE_CR -> c == '\n' ? goTo(State.TRAILER_START) : fail(400, "bare CR in a trailer field");
+            case TRAILER_LINE_CR -> countTrailerByte() ? tooLargeTrailer()
+                    : c == '\n' ? goTo(State.TRAILER_START) : fail(400, "bare CR in a trailer field");
             case TRAILER_END_CR -> c == '\n' ? complete() : fail(400, "bare CR at the end of the trailer section");
             case CONTENT_FIXED, CHUNK_DATA, FINISHED -> throw new IllegalStateException("unreachable: " + state);
         };
@@ -278,10 +279,11 @@ public final class HttpRequestParser {
     }
 
     private ParseResult version(int c) {
-        if (++requestLineBytes > maxRequestLineBytes) {
+        int at = lineLength++;
+        // the line end after HTTP/d.d is not part of the request-line (RFC 9112 section 3)
+        if (++requestLineBytes > maxRequestLineBytes && at < 8) {
             return fail(414, "request line longer than " + maxRequestLineBytes + " bytes");
         }
-        int at = lineLength++;
         boolean ok = switch (at) {
             case 0, 1, 2, 3, 4 -> c == HTTP_SLASH[at];
             case 5, 7 -> isDigit(c);
@@ -329,14 +331,14 @@ public final class HttpRequestParser {
     }
 
     private ParseResult fieldStart(int c) {
-        if (countHeaderByte()) {
-            return tooLargeHead();
-        }
         if (c == '\r') {
             return goTo(State.HEAD_END_CR);
         }
         if (c == '\n') {
             return headDone();
+        }
+        if (countHeaderByte()) {
+            return tooLargeHead();
         }
         if (c == ' ' || c == '\t') {
             return fail(400, fields.isEmpty()
@@ -553,14 +555,14 @@ public final class HttpRequestParser {
     }
 
     private ParseResult chunkExtension(int c) {
-        if (++extensionBytes > maxRequestLineBytes) {
-            return fail(400, "chunk extension longer than " + maxRequestLineBytes + " bytes");
-        }
         if (c == '\r') {
             return goTo(State.CHUNK_SIZE_CR);
         }
         if (c == '\n') {
             return chunkSizeDone();
+        }
+        if (++extensionBytes > maxRequestLineBytes) {
+            return fail(400, "chunk extension longer than " + maxRequestLineBytes + " bytes");
         }
         if ((c < 0x20 && c != '\t') || c == 0x7F) {
             return fail(400, "control byte " + hex(c) + " in a chunk extension");
@@ -585,9 +587,6 @@ public final class HttpRequestParser {
     }
 
     private ParseResult trailerStart(int c) {
-        if (++trailerBytes > maxHeaderBytes) {
-            return fail(431, "trailer section larger than " + maxHeaderBytes + " bytes");
-        }
         if (c == '\r') {
             return goTo(State.TRAILER_END_CR);
         }
@@ -597,9 +596,18 @@ public final class HttpRequestParser {
         return trailerLine(c);
     }
 
+    /** Counts one byte of the trailer section, held to the header section's limit; true when over. */
+    private boolean countTrailerByte() {
+        return ++trailerBytes > maxHeaderBytes;
+    }
+
+    private ParseResult tooLargeTrailer() {
+        return fail(431, "trailer section larger than " + maxHeaderBytes + " bytes");
+    }
+
     private ParseResult trailerLine(int c) {
-        if (++trailerBytes > maxHeaderBytes) {
-            return fail(431, "trailer section larger than " + maxHeaderBytes + " bytes");
+        if (countTrailerByte()) {
+            return tooLargeTrailer();
         }
         if (c == '\n') {
             return goTo(State.TRAILER_START);
