@@ -61,9 +61,12 @@ import java.util.stream.Stream;
  * <p>HOW TO RUN (Python beside Java on the same images, a table):
  * <pre>
  * mvn -q -pl concurrency-examples -am compile exec:exec \
- *     -Dexec.mainClass=edu.ute.concurrency.examples.rle.measure.PythonCaseStudy \
- *     -Dexec.appArgs="--samples target/python-case-study"
+ *     -Dexec.mainClass=edu.ute.concurrency.examples.rle.measure.PythonCaseStudy
  * </pre>
+ * With no arguments it writes its sample images under {@code target/python-case-study/} and prints one
+ * table: each Python variant and each Java strategy, the speedups over each language's one thread, the
+ * two-thread ceiling measured in the same run ({@link TwoThreadCeiling}), and whether every output was
+ * rle-core's bytes; then a sentence per workload on the course's hint. {@code --help} lists the options.
  *
  * <p><b>Thread safety.</b> Immutable; each {@link #benchmark} call runs its own Python process.
  */
@@ -338,7 +341,7 @@ public final class PythonCaseStudy {
 
             The interpreter: $%s if set, else the first python3 on the PATH, then %s, with %s.
             Without one the Java rows are still timed, and the program says which Python rows it skipped and why.
-            It takes about three minutes on two cores.
+            It takes about seven minutes on two cores.
             exit codes: 0 ok, 1 an output differs from rle-core's or the Python benchmark failed, 2 usage error
             """;
 
