@@ -426,7 +426,11 @@ public final class HttpRequestParser {
                     hosts++;
                     host = field.value();
                 }
-                case "content-length" -> contentLengths.addAll(listElements(field.value()));
+                case "content-length" -> {
+                    // RFC 9110 section 8.6: 1*DIGIT; a field with no element is kept as "" to be refused
+                    List<String> elements = listElements(field.value());
+                    contentLengths.addAll(elements.isEmpty() ? List.of("") : elements);
+                }
                 case "transfer-encoding" -> transferCodings.addAll(listElements(field.value()));
                 case "connection" -> {
                     for (String token : listElements(field.value())) {

@@ -166,6 +166,14 @@ class HttpRequestParserConformanceTest {
                 .isEqualTo(400);
     }
 
+    /** Content-Length = 1*DIGIT: an empty value (or a list of nothing) is no length at all, so 400. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", ",", " , "})
+    void contentLengthWithNoDigitsIs400_rfc9110Section8_6(String value) {
+        assertThat(error(CONFIG, "POST / HTTP/1.1\r\nHost: h\r\nContent-Length:" + value + "\r\n\r\nhello").status())
+                .isEqualTo(400);
+    }
+
     // ---- chunked transfer coding: RFC 9112 section 7.1
 
     @Test
