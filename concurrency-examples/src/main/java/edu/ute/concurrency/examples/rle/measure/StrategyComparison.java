@@ -719,7 +719,7 @@ public final class StrategyComparison {
     private static void sentence(StringBuilder t, String sentence) {
         String indent = "  ";
         StringBuilder line = new StringBuilder(indent);
-        for (String word : (sentence + ".").split(" ")) {
+        for (String word : (sentence + ".").split(" (?!%)")) { // "97 %" stays one word: never broken before the %
             if (line.length() + word.length() + 1 > 100 && line.length() > indent.length() + 2) {
                 t.append(line).append('\n');
                 line = new StringBuilder(indent + "  ");
