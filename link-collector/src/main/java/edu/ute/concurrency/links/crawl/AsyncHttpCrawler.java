@@ -83,7 +83,7 @@ public final class AsyncHttpCrawler implements Crawler {
             while (!stopped && inFlight.size() < run.settings().concurrency() && !frontier.isEmpty()) {
                 CrawlTask task = frontier.removeFirst();
                 run.state().started(task);
-                CompletableFuture<FetchOutcome> fetch = run.fetcher().fetchAsync(task.url());
+                CompletableFuture<FetchOutcome> fetch = run.fetcher().fetchAsync(task, loop);
                 inFlight.add(fetch);
                 fetch.whenCompleteAsync((outcome, error) -> fetched(task, fetch, outcome), loop);
             }

@@ -27,7 +27,7 @@ public final class SequentialCrawler implements Crawler {
             while (!queue.isEmpty()) {
                 CrawlTask task = queue.removeFirst();
                 run.state().started(task);
-                CompletableFuture<FetchOutcome> fetch = run.fetcher().fetchAsync(task.url());
+                CompletableFuture<FetchOutcome> fetch = run.fetcher().fetchAsync(task, Runnable::run);
                 FetchOutcome outcome;
                 try {
                     // Waiting with the overall deadline, not just the request timeout, lets a

@@ -13,7 +13,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code text}: a summary, the broken links with the pages that link to them, the pages;</li>
  *   <li>{@code json}: everything, one object ({@code summary}, {@code brokenLinks}, {@code pages}
- *       with their links, {@code redirects});</li>
+ *       with their links, {@code redirects}, and {@code linkStatus}: every link's status, as in the
+ *       CSV);</li>
  *   <li>{@code csv}: one row per link of every page: {@code page,link,status} (RFC 4180 quoting),
  *       the form spreadsheets and {@code grep} like.</li>
  * </ul>
@@ -44,8 +45,10 @@ public enum ReportFormat {
 
     private static void writeText(CrawlResult r, PrintWriter out) {
         CrawlResult.Summary s = r.summary();
-        out.printf("Crawl of %s: %d pages, %d URLs fetched, %d broken links%s%n", r.startUrl(), s.pages(),
-                s.fetched(), s.broken(), s.complete() ? "" : " (stopped early: " + s.stopReason() + ")");
+        long unread = r.pages().stream().filter(p -> !p.problem().isEmpty()).count();
+        out.printf("Crawl of %s: %d pages, %d URLs fetched, %d broken links%s%s%n", r.startUrl(), s.pages(),
+                s.fetched(), s.broken(), unread == 0 ? "" : ", " + unread + " pages whose links could not be read",
+                s.complete() ? "" : " (stopped early: " + s.stopReason() + ")");
         out.println();
         out.printf("Broken links (%d):%n", r.brokenLinks().size());
         for (BrokenLink b : r.brokenLinks()) {
@@ -57,8 +60,9 @@ public enum ReportFormat {
         out.println();
         out.printf("Pages (%d):%n", r.pages().size());
         for (Page p : r.pages()) {
-            out.printf("  %s  %d %s, depth %d, %d links%s%n", p.url(), p.status(), p.contentType().isEmpty() ? "?" : p.contentType(),
-                    p.depth(), p.links().size(), p.truncated() ? ", cut at " + p.bytes() + " bytes" : "");
+            out.printf("  %s  %d %s, depth %d, %d links%s%s%n", p.url(), p.status(), p.contentType().isEmpty() ? "?" : p.contentType(),
+                    p.depth(), p.links().size(), p.truncated() ? ", cut at " + p.bytes() + " bytes" : "",
+                    p.problem().isEmpty() ? "" : ", " + p.problem());
         }
         if (!r.redirects().isEmpty()) {
             out.println();
@@ -105,18 +109,28 @@ public enum ReportFormat {
         List<Page> pages = r.pages();
         for (int i = 0; i < pages.size(); i++) {
             Page p = pages.get(i);
-            out.printf("    {\"url\": %s, \"depth\": %d, \"status\": %d, \"contentType\": %s, \"bytes\": %d, \"truncated\": %b, \"links\": %s, \"malformedLinks\": %s}%s%n",
+            out.printf("    {\"url\": %s, \"depth\": %d, \"status\": %d, \"contentType\": %s, \"bytes\": %d, \"truncated\": %b, \"links\": %s, \"malformedLinks\": %s, \"problem\": %s}%s%n",
                     json(p.url()), p.depth(), p.status(), json(p.contentType()), p.bytes(), p.truncated(),
-                    jsonArray(p.links()), jsonArray(p.malformedLinks()), i + 1 < pages.size() ? "," : "");
+                    jsonArray(p.links()), jsonArray(p.malformedLinks()), json(p.problem()), i + 1 < pages.size() ? "," : "");
         }
         out.println("  ],");
-        out.print("  \"redirects\": {");
-        int n = 0;
-        for (Map.Entry<String, String> e : r.redirects().entrySet()) {
-            out.print((n++ == 0 ? "" : ", ") + json(e.getKey()) + ": " + json(e.getValue()));
+        out.println("  \"redirects\": " + jsonObject(r.redirects(), "") + ",");
+        out.println("  \"linkStatus\": " + jsonObject(r.linkStatus(), "    "));
+        out.println("}");
+    }
+
+    /** An object of string members, on one line, or one member per line indented by {@code indent}. */
+    private static String jsonObject(Map<String, String> members, String indent) {
+        if (members.isEmpty()) {
+            return "{}";
         }
-        out.println("}");
-        out.println("}");
+        String separator = indent.isEmpty() ? ", " : "," + System.lineSeparator() + indent;
+        StringBuilder sb = new StringBuilder("{").append(indent.isEmpty() ? "" : System.lineSeparator() + indent);
+        int n = 0;
+        for (Map.Entry<String, String> e : members.entrySet()) {
+            sb.append(n++ == 0 ? "" : separator).append(json(e.getKey())).append(": ").append(json(e.getValue()));
+        }
+        return sb.append(indent.isEmpty() ? "" : System.lineSeparator() + "  ").append('}').toString();
     }
 
     private static String jsonArray(List<String> values) {

@@ -1,5 +1,6 @@
 package edu.ute.concurrency.links.robots;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
  *   <li>The longest (most octets) matching rule wins; on a tie between an Allow and a Disallow,
  *       Allow wins; no matching rule means allowed (2.2.2). An empty Disallow value matches nothing.</li>
  *   <li>{@code /robots.txt} itself is always allowed.</li>
+ *   <li>{@code Crawl-delay} (not in RFC 9309, but honoured by Bing, Yandex and many crawlers): the
+ *       seconds to wait between two requests, from the group that applies; the first value wins.</li>
  * </ul>
  * Paths are compared after the same percent-encoding normalisation the crawler applies to URLs, so
  * {@code /%7Ejoe} and {@code /~joe} are the same path. What to assume when robots.txt cannot be
@@ -41,20 +44,22 @@ public final class RobotsRules {
 
     private final List<Rule> rules;
     private final boolean disallowEverything;
+    private final Duration crawlDelay;
 
-    private RobotsRules(List<Rule> rules, boolean disallowEverything) {
+    private RobotsRules(List<Rule> rules, boolean disallowEverything, Duration crawlDelay) {
         this.rules = List.copyOf(rules);
         this.disallowEverything = disallowEverything;
+        this.crawlDelay = crawlDelay;
     }
 
     /** No restrictions: robots.txt absent (4xx) or empty. */
     public static RobotsRules allowAll() {
-        return new RobotsRules(List.of(), false);
+        return new RobotsRules(List.of(), false, Duration.ZERO);
     }
 
     /** Everything forbidden: robots.txt unreachable (5xx, network error), RFC 9309 section 2.3.1.4. */
     public static RobotsRules disallowAll() {
-        return new RobotsRules(List.of(), true);
+        return new RobotsRules(List.of(), true, Duration.ZERO);
     }
 
     /**
@@ -63,6 +68,8 @@ public final class RobotsRules {
     public static RobotsRules parse(String text, String userAgentToken) {
         List<Rule> matchingGroups = new ArrayList<>();
         List<Rule> starGroups = new ArrayList<>();
+        Duration matchingDelay = null;
+        Duration starDelay = null;
         boolean anyMatching = false;
         boolean anyStar = false;
 
@@ -110,13 +117,38 @@ public final class RobotsRules {
                         starGroups.add(rule);
                     }
                 }
+                case "crawl-delay" -> {
+                    inUserAgentLines = false;
+                    Duration delay = seconds(value);
+                    if (delay != null && groupMatches && matchingDelay == null) {
+                        matchingDelay = delay;
+                    }
+                    if (delay != null && groupIsStar && starDelay == null) {
+                        starDelay = delay;
+                    }
+                }
                 default -> inUserAgentLines = false;   // sitemap and unknown lines end the user-agent run
             }
         }
         if (anyMatching) {
-            return new RobotsRules(matchingGroups, false);
+            return new RobotsRules(matchingGroups, false, matchingDelay == null ? Duration.ZERO : matchingDelay);
         }
-        return anyStar ? new RobotsRules(starGroups, false) : allowAll();
+        return anyStar ? new RobotsRules(starGroups, false, starDelay == null ? Duration.ZERO : starDelay) : allowAll();
+    }
+
+    /** A Crawl-delay value in seconds (a decimal number), or null if it is not one. */
+    private static Duration seconds(String value) {
+        try {
+            double s = Double.parseDouble(value);
+            return s >= 0 && s < 86_400 ? Duration.ofNanos((long) (s * 1e9)) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The Crawl-delay of the group that applies, zero if it has none. */
+    public Duration crawlDelay() {
+        return crawlDelay;
     }
 
     /** True when the crawler may fetch {@code pathAndQuery} (a URL's path, plus "?query" if any). */

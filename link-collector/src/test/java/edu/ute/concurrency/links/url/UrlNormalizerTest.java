@@ -121,11 +121,24 @@ class UrlNormalizerTest {
     void scopesByHostDomainOrNothing() {
         String start = "http://www.example.org/";
         assertThat(CrawlScope.SAME_HOST.contains(start, "http://www.example.org/a")).isTrue();
+        assertThat(CrawlScope.SAME_HOST.contains(start, "https://www.example.org:8443/a")).isTrue();
         assertThat(CrawlScope.SAME_HOST.contains(start, "http://docs.example.org/a")).isFalse();
         assertThat(CrawlScope.SAME_DOMAIN.contains(start, "http://docs.example.org/a")).isTrue();
         assertThat(CrawlScope.SAME_DOMAIN.contains(start, "http://example.net/a")).isFalse();
         assertThat(CrawlScope.ALL.contains(start, "https://example.net/a")).isTrue();
         assertThat(CrawlScope.ALL.contains(start, "ftp://example.net/a")).isFalse();
-        assertThat(CrawlScope.SAME_HOST.contains("http://127.0.0.1:8080/", "http://127.0.0.1:9090/")).isFalse();
+    }
+
+    /** RFC 6454 section 4: scheme, host and port; the default port is the same origin as none (section 6.2.3). */
+    @Test
+    void sameOriginMeansSchemeHostAndPortRfc6454() {
+        String start = "http://127.0.0.1:8080/";
+        assertThat(CrawlScope.SAME_ORIGIN.contains(start, "http://127.0.0.1:8080/a")).isTrue();
+        assertThat(CrawlScope.SAME_ORIGIN.contains(start, "https://127.0.0.1:8080/a")).isFalse();
+        assertThat(CrawlScope.SAME_ORIGIN.contains(start, "http://127.0.0.1:9090/a")).isFalse();
+        assertThat(CrawlScope.SAME_ORIGIN.contains(start, "http://localhost:8080/a")).isFalse();
+        String site = UrlNormalizer.normalize("HTTP://Example.org:80/");
+        assertThat(CrawlScope.SAME_ORIGIN.contains(site, UrlNormalizer.normalize("http://example.org/x"))).isTrue();
+        assertThat(CrawlScope.SAME_ORIGIN.contains(site, UrlNormalizer.normalize("https://example.org/x"))).isFalse();
     }
 }
