@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,49 @@ class LinkCollectorTest {
         assertThat(run(site.url("/"), "--quiet", "--format", "json", "--mode", "sequential")).isEqualTo(1);
         assertThat(stdout()).startsWith("{").contains("\"brokenLinks\": [", "\"reason\": \"404\"",
                 "\"summary\": {\"pages\": 3,").endsWith("}" + System.lineSeparator());
+    }
+
+    /** The JSON has every link's status, as the CSV has: the same pairs, from the same result. */
+    @Test
+    void jsonCarriesTheSameLinkStatusAsCsv(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("links.csv");
+        assertThat(run(site.url("/"), "--quiet", "--format", "csv", "--output", csv.toString())).isEqualTo(1);
+        assertThat(run(site.url("/"), "--quiet", "--format", "json")).isEqualTo(1);
+        String json = stdout();
+        List<String> rows = Files.readAllLines(csv).subList(1, 4);
+        assertThat(rows).hasSize(3).allSatisfy(row -> {
+            String link = row.startsWith(site.url("/") + ",\"") ? row.split("\"")[1] : row.split(",")[1];
+            String status = row.substring(row.lastIndexOf(',') + 1);
+            assertThat(json).contains("\"" + link + "\": \"" + status + "\"");
+        });
+        assertThat(json).contains("\"linkStatus\": {");
+    }
+
+    @Test
+    void excludedAndNotIncludedUrlsAreListedButNotRequested() {
+        int before = site.requestCount("/gone.html");
+        assertThat(run(site.url("/"), "--quiet", "--format", "csv", "--exclude", "gone\\.html$")).isZero();
+        assertThat(stdout()).contains(site.url("/gone.html") + ",not checked (excluded)");
+        assertThat(site.requestCount("/gone.html")).isEqualTo(before);
+        out.reset();
+        assertThat(run(site.url("/"), "--quiet", "--format", "csv", "--include", "/ok\\.html")).isZero();
+        assertThat(stdout()).contains(site.url("/ok.html") + ",ok 200", site.url("/gone.html") + ",not checked (excluded)");
+    }
+
+    @Test
+    void badPatternsAndUserAgentsAreUsageErrors() {
+        assertThat(run(site.url("/"), "--exclude", "(unclosed")).isEqualTo(2);
+        assertThat(stderr()).contains("--exclude", "(unclosed", "not a regular expression");
+        assertThat(run(site.url("/"), "--user-agent", "bad\nagent")).isEqualTo(2);
+        assertThat(stderr()).contains("--user-agent");
+    }
+
+    @Test
+    void helpStatesTheExitCodesAndTheLimits() {
+        assertThat(run("--help")).isZero();
+        assertThat(stdout()).contains("1 broken links found", "--no-fail-on-broken", "same-origin",
+                "RFC 6454", "--include", "--exclude", "--user-agent", "--skip-external", "GET, not HEAD",
+                "up to 60 s", "up to 10 s");
     }
 
     @Test

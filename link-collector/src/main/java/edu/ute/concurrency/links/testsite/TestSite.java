@@ -12,9 +12,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -82,6 +87,7 @@ public final class TestSite implements AutoCloseable {
     private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requestsByTarget = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> headerValues = new ConcurrentHashMap<>();
+    private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     private final AtomicLong latencyNanos = new AtomicLong();
     private final AtomicLong jitterNanos = new AtomicLong();
 
@@ -164,14 +170,28 @@ public final class TestSite implements AutoCloseable {
 
     /** Requests per target (see {@link #requestCountOfTarget}) since the last reset. */
     public Map<String, Integer> requestTargetCounts() {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         requestsByTarget.forEach((target, n) -> counts.put(target, n.get()));
         return counts;
     }
 
+    /**
+     * One request as it arrived.
+     *
+     * @param nanos  {@link System#nanoTime()} when the handler saw it
+     * @param target path and query as sent
+     */
+    public record Arrival(long nanos, String target) {
+    }
+
+    /** Every request since the last reset, in the order they arrived. */
+    public List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     /** Every value the request header {@code name} had since the last reset. */
     public Set<String> headerValues(String name) {
-        Set<String> values = headerValues.get(name.toLowerCase(java.util.Locale.ROOT));
+        Set<String> values = headerValues.get(name.toLowerCase(Locale.ROOT));
         return values == null ? Set.of() : Set.copyOf(values);
     }
 
@@ -187,6 +207,7 @@ public final class TestSite implements AutoCloseable {
         requestsByPath.clear();
         requestsByTarget.clear();
         headerValues.clear();
+        arrivals.clear();
     }
 
     private void handle(HttpExchange exchange) {
@@ -196,10 +217,11 @@ public final class TestSite implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
         requestsByPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-        requestsByTarget.computeIfAbsent(query == null ? path : path + "?" + query, p -> new AtomicInteger())
-                .incrementAndGet();
+        String target = query == null ? path : path + "?" + query;
+        requestsByTarget.computeIfAbsent(target, p -> new AtomicInteger()).incrementAndGet();
+        arrivals.add(new Arrival(System.nanoTime(), target));
         exchange.getRequestHeaders().forEach((name, values) -> headerValues
-                .computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), n -> ConcurrentHashMap.newKeySet())
+                .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> ConcurrentHashMap.newKeySet())
                 .addAll(values));
         SiteResponse response;
         try {

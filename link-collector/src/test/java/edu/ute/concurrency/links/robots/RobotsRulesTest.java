@@ -125,4 +125,14 @@ class RobotsRulesTest {
         assertThat(rules.allows("/orphan")).isTrue();
         assertThat(rules.allows("/private/x")).isFalse();
     }
+
+    @Test
+    void crawlDelayComesFromTheGroupThatApplies() {
+        String text = "User-agent: *\nCrawl-delay: 2\n\nUser-agent: ute-link-collector\nCrawl-delay: 0.5\nCrawl-delay: 9\n";
+        assertThat(RobotsRules.parse(text, "ute-link-collector").crawlDelay()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(RobotsRules.parse(text, "other").crawlDelay()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(RobotsRules.parse("User-agent: *\nCrawl-delay: soon\n", "x").crawlDelay()).isZero();
+        assertThat(RobotsRules.parse("User-agent: *\nCrawl-delay: -1\n", "x").crawlDelay()).isZero();
+        assertThat(RobotsRules.parse("User-agent: *\nDisallow: /\n", "x").crawlDelay()).isZero();
+    }
 }
