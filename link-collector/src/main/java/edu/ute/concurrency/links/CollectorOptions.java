@@ -27,12 +27,13 @@ import java.util.List;
  * @param compare        run the speed comparison
  * @param comparePages   pages of the comparison site
  * @param latencies      per-request latencies of the comparison, in ms
+ * @param runs           runs of each comparison row (the medians are printed)
  * @param help           print the usage
  */
 public record CollectorOptions(String url, CrawlMode mode, CrawlSettings settings, boolean timeoutGiven,
                                ReportFormat format, Path output, boolean quiet, boolean failOnBroken,
                                boolean demo, boolean compare, int comparePages, List<Integer> latencies,
-                               boolean help) {
+                               int runs, boolean help) {
 
     /** Exit status: the crawl ran and found no broken link. */
     public static final int OK = 0;
@@ -46,7 +47,7 @@ public record CollectorOptions(String url, CrawlMode mode, CrawlSettings setting
     public static final String HELP = """
             usage: link-collector URL [options]      crawl a site and report its links and broken links
                    link-collector --demo [options]   crawl the built-in test site (no network needed)
-                   link-collector --compare [--pages N] [--latencies MS,MS] [--concurrency N]
+                   link-collector --compare [--pages N] [--latencies MS,MS] [--concurrency N] [--runs N]
                                                      time every mode, Java and Python, one process per crawl
             options:
               --mode M            sequential | threads | futures | async | virtual   (default async)
@@ -109,6 +110,7 @@ public record CollectorOptions(String url, CrawlMode mode, CrawlSettings setting
         boolean compare = false;
         int comparePages = 500;
         List<Integer> latencies = List.of(50, 20);
+        int runs = 1;
         List<String> include = new ArrayList<>();
         List<String> exclude = new ArrayList<>();
         boolean concurrencyGiven = false;
@@ -117,7 +119,8 @@ public record CollectorOptions(String url, CrawlMode mode, CrawlSettings setting
             try {
                 switch (a) {
                     case "--help", "-h" -> {
-                        return new CollectorOptions(null, mode, s, false, format, null, true, false, false, false, 0, latencies, true);
+                        return new CollectorOptions(null, mode, s, false, format, null, true, false, false, false, 0, latencies,
+                                runs, true);
                     }
                     case "--demo" -> demo = true;
                     case "--compare" -> compare = true;
@@ -156,6 +159,12 @@ public record CollectorOptions(String url, CrawlMode mode, CrawlSettings setting
                     case "--no-fail-on-broken" -> failOnBroken = false;
                     case "--pages" -> comparePages = intValue(args, ++i, a);
                     case "--latencies" -> latencies = latencyList(value(args, ++i, a));
+                    case "--runs" -> {
+                        runs = intValue(args, ++i, a);
+                        if (runs < 1 || runs > 99) {
+                            throw new IllegalArgumentException("must be 1..99");
+                        }
+                    }
                     default -> {
                         if (a.startsWith("-")) {
                             throw new UsageException("unknown option " + a);
@@ -191,7 +200,7 @@ public record CollectorOptions(String url, CrawlMode mode, CrawlSettings setting
             s = s.withStartUrl(url);
         }
         return new CollectorOptions(url, mode, s, timeoutGiven, format, output, quiet, failOnBroken, demo, compare,
-                comparePages, latencies, false);
+                comparePages, latencies, runs, false);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -17,6 +17,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -185,16 +186,18 @@ public final class LinkCollector {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + options.output() + ": directory " + dir + " does not exist");
         }
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // A name of our own (pid and clock) rather than Files.createTempFile: that one seeds a
+        // SecureRandom, a measurable part of a short run. CREATE_NEW still refuses any existing file.
+        Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
-            // createTempFile makes an owner-only file: publish it like any file a program writes,
-            // or with the permissions of the file it replaces.
-            PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-            if (view != null) {
-                view.setPermissions(Files.exists(target) ? Files.getPosixFilePermissions(target)
-                        : PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8); PrintWriter out = new PrintWriter(w)) {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE); PrintWriter out = new PrintWriter(w)) {
+                // Published like any file a program writes, or with the permissions of the file it replaces.
+                PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+                if (view != null) {
+                    view.setPermissions(Files.exists(target) ? Files.getPosixFilePermissions(target)
+                            : PosixFilePermissions.fromString("rw-r--r--"));
+                }
                 options.format().write(result, out);
                 if (out.checkError()) {
                     throw new IOException("cannot write " + temp);

@@ -90,33 +90,47 @@ public enum ReportFormat {
         return field;
     }
 
+    /** Written with appends, not printf: a report of a thousand pages is thousands of lines. */
     private static void writeJson(CrawlResult r, PrintWriter out) {
+        String nl = System.lineSeparator();
         CrawlResult.Summary s = r.summary();
-        out.println("{");
-        out.printf("  \"startUrl\": %s,%n", json(r.startUrl()));
-        out.printf("  \"summary\": {\"pages\": %d, \"fetched\": %d, \"broken\": %d, \"complete\": %b, \"stopReason\": %s},%n",
-                s.pages(), s.fetched(), s.broken(), s.complete(), json(s.stopReason()));
-        out.println("  \"brokenLinks\": [");
+        StringBuilder sb = new StringBuilder(64 * 1024);
+        sb.append('{').append(nl);
+        sb.append("  \"startUrl\": ").append(json(r.startUrl())).append(',').append(nl);
+        sb.append("  \"summary\": {\"pages\": ").append(s.pages()).append(", \"fetched\": ").append(s.fetched())
+                .append(", \"broken\": ").append(s.broken()).append(", \"complete\": ").append(s.complete())
+                .append(", \"stopReason\": ").append(json(s.stopReason())).append("},").append(nl);
+        sb.append("  \"brokenLinks\": [").append(nl);
         List<BrokenLink> broken = r.brokenLinks();
         for (int i = 0; i < broken.size(); i++) {
             BrokenLink b = broken.get(i);
-            out.printf("    {\"url\": %s, \"reason\": %s, \"status\": %d, \"finalUrl\": %s, \"linkedFrom\": %s}%s%n",
-                    json(b.url()), json(b.reason()), b.status(), json(b.finalUrl()), jsonArray(b.linkedFrom()),
-                    i + 1 < broken.size() ? "," : "");
+            sb.append("    {\"url\": ").append(json(b.url())).append(", \"reason\": ").append(json(b.reason()))
+                    .append(", \"status\": ").append(b.status()).append(", \"finalUrl\": ").append(json(b.finalUrl()))
+                    .append(", \"linkedFrom\": ").append(jsonArray(b.linkedFrom())).append('}')
+                    .append(i + 1 < broken.size() ? "," : "").append(nl);
         }
-        out.println("  ],");
-        out.println("  \"pages\": [");
+        sb.append("  ],").append(nl);
+        sb.append("  \"pages\": [").append(nl);
         List<Page> pages = r.pages();
         for (int i = 0; i < pages.size(); i++) {
             Page p = pages.get(i);
-            out.printf("    {\"url\": %s, \"depth\": %d, \"status\": %d, \"contentType\": %s, \"bytes\": %d, \"truncated\": %b, \"links\": %s, \"malformedLinks\": %s, \"problem\": %s}%s%n",
-                    json(p.url()), p.depth(), p.status(), json(p.contentType()), p.bytes(), p.truncated(),
-                    jsonArray(p.links()), jsonArray(p.malformedLinks()), json(p.problem()), i + 1 < pages.size() ? "," : "");
+            sb.append("    {\"url\": ").append(json(p.url())).append(", \"depth\": ").append(p.depth())
+                    .append(", \"status\": ").append(p.status()).append(", \"contentType\": ").append(json(p.contentType()))
+                    .append(", \"bytes\": ").append(p.bytes()).append(", \"truncated\": ").append(p.truncated())
+                    .append(", \"links\": ").append(jsonArray(p.links()))
+                    .append(", \"malformedLinks\": ").append(jsonArray(p.malformedLinks()))
+                    .append(", \"problem\": ").append(json(p.problem())).append('}')
+                    .append(i + 1 < pages.size() ? "," : "").append(nl);
+            if (sb.length() > 48 * 1024) {
+                out.append(sb);
+                sb.setLength(0);
+            }
         }
-        out.println("  ],");
-        out.println("  \"redirects\": " + jsonObject(r.redirects(), "") + ",");
-        out.println("  \"linkStatus\": " + jsonObject(r.linkStatus(), "    "));
-        out.println("}");
+        sb.append("  ],").append(nl);
+        sb.append("  \"redirects\": ").append(jsonObject(r.redirects(), "")).append(',').append(nl);
+        sb.append("  \"linkStatus\": ").append(jsonObject(r.linkStatus(), "    ")).append(nl);
+        sb.append('}').append(nl);
+        out.append(sb);
     }
 
     /** An object of string members, on one line, or one member per line indented by {@code indent}. */
@@ -143,7 +157,15 @@ public enum ReportFormat {
 
     /** A JSON string literal (RFC 8259 escaping). */
     static String json(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = c >= 0x20 && c != '"' && c != '\\';
+        }
+        if (plain) {
+            return "\"" + s + "\"";   // URLs, nearly always: nothing to escape
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -154,7 +176,7 @@ public enum ReportFormat {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
                     } else {
                         sb.append(c);
                     }

@@ -120,7 +120,11 @@ public final class UrlNormalizer {
 
     /** The host alone (no port, no user info, IPv6 literals keep their brackets). */
     public static String host(String normalizedUrl) {
-        String hostPort = hostAndPort(normalizedUrl);
+        return hostOf(hostAndPort(normalizedUrl));
+    }
+
+    private static String hostOf(String authority) {
+        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
         int colon = hostPort.lastIndexOf(':');
         int bracket = hostPort.lastIndexOf(']');
         return colon > bracket ? hostPort.substring(0, colon) : hostPort;
@@ -142,7 +146,7 @@ public final class UrlNormalizer {
         String scheme = r.scheme().toLowerCase(Locale.ROOT);
         boolean http = scheme.equals("http") || scheme.equals("https");
         String authority = r.authority() == null ? null : normalizeAuthority(r.authority(), scheme);
-        if (http && (authority == null || host(scheme + "://" + authority).isEmpty())) {
+        if (http && (authority == null || hostOf(authority).isEmpty())) {
             throw new MalformedLinkException("missing host");
         }
         String path = UriReference.removeDotSegments(normalizePercentEncoding(r.path(), ":@/"));
@@ -193,7 +197,7 @@ public final class UrlNormalizer {
         }
         sb.append(host);
         if (port != null && !port.isEmpty()) {
-            if (!port.chars().allMatch(c -> c >= '0' && c <= '9') || port.length() > 5) {
+            if (!isDigits(port) || port.length() > 5) {
                 throw new MalformedLinkException("invalid port \"" + port + "\"");
             }
             int number = Integer.parseInt(port);
@@ -208,7 +212,19 @@ public final class UrlNormalizer {
         return sb.toString();
     }
 
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String normalizeHost(String host) {
+        if (isPlainLowercaseHost(host)) {
+            return host;   // the usual case: nothing to lowercase, decode or convert
+        }
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
             if (c < 0x80 && !(isUnreserved(c) || SUB_DELIMS.indexOf(c) >= 0 || c == '%')) {
@@ -234,6 +250,16 @@ public final class UrlNormalizer {
         return h;
     }
 
+    private static boolean isPlainLowercaseHost(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Lowercases a host, but not the hex digits of its escapes (they stay uppercase, 6.2.2.1). */
     private static String lowercaseOutsideEscapes(String s) {
         StringBuilder sb = new StringBuilder(s.length());
@@ -255,6 +281,9 @@ public final class UrlNormalizer {
      * lists the characters the component allows besides unreserved and sub-delims.
      */
     static String normalizePercentEncoding(String component, String extraAllowed) {
+        if (isAlreadyNormal(component, extraAllowed)) {
+            return component;   // the usual case: no escape, nothing to encode
+        }
         StringBuilder sb = new StringBuilder(component.length() + 8);
         int i = 0;
         while (i < component.length()) {
@@ -289,6 +318,16 @@ public final class UrlNormalizer {
         return sb.toString();
     }
 
+    private static boolean isAlreadyNormal(String component, String extraAllowed) {
+        for (int i = 0; i < component.length(); i++) {
+            char c = component.charAt(i);
+            if (c >= 0x80 || c == '%' || !(isUnreserved(c) || SUB_DELIMS.indexOf(c) >= 0 || extraAllowed.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
@@ -300,7 +339,20 @@ public final class UrlNormalizer {
 
     /** Section 3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ). */
     private static boolean validScheme(String scheme) {
-        return scheme.matches("[A-Za-z][A-Za-z0-9+.-]*");
+        if (scheme.isEmpty() || !isAsciiLetter(scheme.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < scheme.length(); i++) {
+            char c = scheme.charAt(i);
+            if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /**
@@ -308,6 +360,14 @@ public final class UrlNormalizer {
      * inside removed; spaces inside are kept and later percent-encoded.
      */
     static String stripWhitespace(String s) {
+        boolean clean = !s.isEmpty() && s.charAt(0) > ' ' && s.charAt(s.length() - 1) > ' ';
+        for (int i = 0; i < s.length() && clean; i++) {
+            char c = s.charAt(i);
+            clean = c != '\t' && c != '\n' && c != '\r';
+        }
+        if (clean || s.isEmpty()) {
+            return s;
+        }
         int start = 0;
         int end = s.length();
         while (start < end && s.charAt(start) <= ' ') {
