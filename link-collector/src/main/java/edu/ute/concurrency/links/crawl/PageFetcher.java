@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -139,11 +140,25 @@ public final class PageFetcher implements AutoCloseable {
      * @throws InterruptedException if the thread is interrupted; the request is aborted first
      */
     public FetchOutcome fetch(CrawlTask task) throws InterruptedException {
+        try {
+            return fetch(task, Long.MAX_VALUE);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no wait is that long", e);
+        }
+    }
+
+    /**
+     * As {@link #fetch(CrawlTask)}, but waits at most {@code waitNanos} for the network (the crawl's
+     * deadline may come before the request's own).
+     *
+     * @throws TimeoutException if the wait ran out; the request is aborted first
+     */
+    public FetchOutcome fetch(CrawlTask task, long waitNanos) throws InterruptedException, TimeoutException {
         CompletableFuture<Answer> answer = request(task);
         try {
-            return outcome(task, answer.get());
-        } catch (InterruptedException e) {
-            answer.cancel(true);   // aborts the exchange in flight, then we report the interrupt
+            return outcome(task, answer.get(waitNanos, TimeUnit.NANOSECONDS));
+        } catch (InterruptedException | TimeoutException e) {
+            answer.cancel(true);   // aborts the exchange in flight, then we report why
             throw e;
         } catch (ExecutionException e) {
             throw new IllegalStateException("fetch of " + task.url() + " failed", e.getCause());
