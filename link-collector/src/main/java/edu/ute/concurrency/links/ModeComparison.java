@@ -36,8 +36,8 @@ import java.util.concurrent.TimeUnit;
  *       waited for ({@code /proc/self/stat}, Linux); elsewhere the column says n/a.</li>
  *   <li>Every report is compared byte for byte with the Java sequential one ("same result").</li>
  *   <li>Before the table, one crawl per language runs unmeasured, so that no row pays for reading
- *       the JDK's or Python's files from disk, and the JVM's class-data archive is made if needed
- *       ({@link JvmOptions}).</li>
+ *       the JDK's or Python's files from disk, and each language's start-up cache is made if
+ *       needed: the JVM's class-data archive ({@link JvmOptions}), Python's {@code __pycache__}.</li>
  * </ul>
  *
  * <p>A comparison command, not a benchmark harness: {@code --runs N} repeats each row and prints
@@ -215,8 +215,12 @@ final class ModeComparison {
             control.command("reset");
             long cpuBefore = ChildCpu.ticks();
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("output.txt").toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("output.txt").toFile());
+            // Python may keep its compiled bytecode (__pycache__), as the JVM keeps its class-data
+            // archive: each language starts the way it does on a user's machine.
+            builder.environment().remove("PYTHONDONTWRITEBYTECODE");
+            Process p = builder.start();
             p.getOutputStream().close();
             int status = p.waitFor();
             double wall = (System.nanoTime() - t0) / 1e9;

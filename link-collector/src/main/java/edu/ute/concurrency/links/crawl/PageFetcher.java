@@ -246,7 +246,7 @@ public final class PageFetcher implements AutoCloseable {
 
         private void waitForPermit() {
             CompletableFuture<Void> permit = externalHosts.acquire(UrlNormalizer.hostAndPort(task.url()));
-            abort = () -> permit.cancel(false);
+            onAbort(() -> permit.cancel(false));
             permit.thenRun(() -> {
                 holdsPermit.set(true);
                 if (result.isDone()) {
@@ -267,7 +267,7 @@ public final class PageFetcher implements AutoCloseable {
             long wait = pacer.reserve(origin, gapNanos);
             if (wait > 0) {
                 SelectorHttpClient.Cancellable timer = client.schedule(wait, this::send);
-                abort = timer::cancel;
+                onAbort(timer::cancel);
             } else {
                 send();
             }
@@ -279,8 +279,19 @@ public final class PageFetcher implements AutoCloseable {
             }
             CompletableFuture<HttpResponse> exchange = client.get(task.url(), limitFor(task),
                     settings.requestTimeout().toNanos());
-            abort = () -> exchange.cancel(true);
+            onAbort(() -> exchange.cancel(true));
             exchange.whenComplete(this::answered);
+        }
+
+        /**
+         * Makes {@code step} the one a cancellation aborts. If the fetch was cancelled while the step
+         * was being set up, the cancellation has already run the previous abort: abort this one now.
+         */
+        private void onAbort(Runnable step) {
+            abort = step;
+            if (result.isCancelled()) {
+                step.run();
+            }
         }
 
         private void answered(HttpResponse response, Throwable error) {
