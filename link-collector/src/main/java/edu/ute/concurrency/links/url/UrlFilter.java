@@ -50,10 +50,19 @@ public record UrlFilter(List<Pattern> include, List<Pattern> exclude) {
 
     /** True when {@code url} is to be checked. */
     public boolean admits(String url) {
-        if (!include.isEmpty() && include.stream().noneMatch(p -> p.matcher(url).find())) {
+        if (!include.isEmpty() && !anyFound(include, url)) {
             return false;
         }
-        return exclude.stream().noneMatch(p -> p.matcher(url).find());
+        return exclude.isEmpty() || !anyFound(exclude, url);
+    }
+
+    private static boolean anyFound(List<Pattern> patterns, String url) {
+        for (Pattern p : patterns) {
+            if (p.matcher(url).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when no pattern was given. */

@@ -110,12 +110,35 @@ public final class UrlNormalizer {
 
     /** The host (and port, if not the default) of a normalised http(s) URL. */
     public static String hostAndPort(String normalizedUrl) {
-        String authority = UriReference.parse(normalizedUrl).authority();
-        if (authority == null) {
+        int start = authorityStart(normalizedUrl);
+        if (start < 0) {
             return "";
         }
-        int at = authority.lastIndexOf('@');
-        return at < 0 ? authority : authority.substring(at + 1);
+        int end = authorityEnd(normalizedUrl, start);
+        int at = normalizedUrl.lastIndexOf('@', end - 1);
+        return normalizedUrl.substring(at >= start ? at + 1 : start, end);
+    }
+
+    /** Where the authority of {@code scheme://authority...} starts, or -1 if there is none. */
+    private static int authorityStart(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return url.startsWith("//", i + 1) ? i + 3 : -1;
+            }
+            if (c == '/' || c == '?' || c == '#') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int authorityEnd(String url, int start) {
+        int end = start;
+        while (end < url.length() && url.charAt(end) != '/' && url.charAt(end) != '?' && url.charAt(end) != '#') {
+            end++;
+        }
+        return end;
     }
 
     /** The host alone (no port, no user info, IPv6 literals keep their brackets). */
@@ -132,14 +155,20 @@ public final class UrlNormalizer {
 
     /** {@code scheme://host[:port]} of a normalised http(s) URL: where its robots.txt lives. */
     public static String origin(String normalizedUrl) {
-        UriReference r = UriReference.parse(normalizedUrl);
-        return r.scheme() + "://" + hostAndPort(normalizedUrl);
+        int start = authorityStart(normalizedUrl);
+        if (start < 0) {
+            UriReference r = UriReference.parse(normalizedUrl);
+            return r.scheme() + "://";
+        }
+        return normalizedUrl.substring(0, start) + hostAndPort(normalizedUrl);
     }
 
     /** The path and query of a normalised URL, as sent in the request line and matched by robots.txt. */
     public static String pathAndQuery(String normalizedUrl) {
-        UriReference r = UriReference.parse(normalizedUrl);
-        return r.path() + (r.query() != null ? "?" + r.query() : "");
+        int start = authorityStart(normalizedUrl);
+        int pathStart = start < 0 ? normalizedUrl.indexOf(':') + 1 : authorityEnd(normalizedUrl, start);
+        int fragment = normalizedUrl.indexOf('#', pathStart);
+        return normalizedUrl.substring(pathStart, fragment < 0 ? normalizedUrl.length() : fragment);
     }
 
     private static String normalize(UriReference r) {

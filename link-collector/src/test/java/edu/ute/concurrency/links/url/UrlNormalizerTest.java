@@ -141,4 +141,19 @@ class UrlNormalizerTest {
         assertThat(CrawlScope.SAME_ORIGIN.contains(site, UrlNormalizer.normalize("http://example.org/x"))).isTrue();
         assertThat(CrawlScope.SAME_ORIGIN.contains(site, UrlNormalizer.normalize("https://example.org/x"))).isFalse();
     }
+
+    /** The parts the fetcher asks for on every request, read straight off a normalised URL. */
+    @Test
+    void readsOriginHostAndTargetOffANormalisedUrl() {
+        String url = UrlNormalizer.normalize("https://user:pw@Example.org:8443/a/b?x=1&y=#frag");
+        assertThat(UrlNormalizer.hostAndPort(url)).isEqualTo("example.org:8443");
+        assertThat(UrlNormalizer.host(url)).isEqualTo("example.org");
+        assertThat(UrlNormalizer.origin(url)).isEqualTo("https://example.org:8443");
+        assertThat(UrlNormalizer.pathAndQuery(url)).isEqualTo("/a/b?x=1&y=");
+        assertThat(UrlNormalizer.pathAndQuery("http://h/p?")).isEqualTo("/p?");
+        assertThat(UrlNormalizer.hostAndPort("http://[::1]:8080/")).isEqualTo("[::1]:8080");
+        assertThat(UrlNormalizer.host("http://[::1]:8080/")).isEqualTo("[::1]");
+        assertThat(UrlNormalizer.hostAndPort("mailto:me@example.org")).isEmpty();
+        assertThat(UrlNormalizer.pathAndQuery("mailto:me@example.org")).isEqualTo("me@example.org");
+    }
 }
