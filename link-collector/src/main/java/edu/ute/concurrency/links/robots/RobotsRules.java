@@ -13,7 +13,13 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Groups start with one or more {@code User-agent} lines. The crawler obeys every group whose
  *       user-agent matches its product token case-insensitively; if there is none, the groups for
- *       {@code *}; if there is none either, everything is allowed (section 2.2.1).</li>
+ *       {@code *}; if there is none either, everything is allowed (section 2.2.1). A user-agent
+ *       value is compared by its leading product token, the letters, {@code _} and {@code -} before
+ *       anything else: {@code User-agent: FooBot/2.1 (beta)} is a group for {@code foobot}.</li>
+ *   <li>Other records ({@code Sitemap}, unknown names, lines without a colon) neither start nor end
+ *       a group: "parsing of other records MUST NOT interfere" (section 2.2.4). {@code Crawl-delay}
+ *       is read as a member of its group, as the crawlers that honour it read it.</li>
+ *   <li>A UTF-8 byte-order mark before the first line is skipped.</li>
  *   <li>{@code Allow} and {@code Disallow} paths match from the start of the URL's path and query;
  *       {@code *} matches any sequence and a final {@code $} anchors the end (2.2.3).</li>
  *   <li>The longest (most octets) matching rule wins; on a tie between an Allow and a Disallow,
@@ -76,7 +82,8 @@ public final class RobotsRules {
         boolean groupMatches = false;
         boolean groupIsStar = false;
         boolean inUserAgentLines = false;   // consecutive user-agent lines belong to one group
-        for (String rawLine : text.split("\r\n|\r|\n")) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        for (String rawLine : body.split("\r\n|\r|\n")) {
             String line = rawLine;
             int hash = line.indexOf('#');
             if (hash >= 0) {
@@ -98,7 +105,7 @@ public final class RobotsRules {
                     if (value.equals("*")) {
                         groupIsStar = true;
                         anyStar = true;
-                    } else if (value.equalsIgnoreCase(userAgentToken)) {
+                    } else if (!userAgentToken.isEmpty() && productToken(value).equalsIgnoreCase(userAgentToken)) {
                         groupMatches = true;
                         anyMatching = true;
                     }
@@ -118,7 +125,7 @@ public final class RobotsRules {
                     }
                 }
                 case "crawl-delay" -> {
-                    inUserAgentLines = false;
+                    inUserAgentLines = false;   // a member of its group for the crawlers that honour it
                     Duration delay = seconds(value);
                     if (delay != null && groupMatches && matchingDelay == null) {
                         matchingDelay = delay;
@@ -127,13 +134,28 @@ public final class RobotsRules {
                         starDelay = delay;
                     }
                 }
-                default -> inUserAgentLines = false;   // sitemap and unknown lines end the user-agent run
+                default -> {
+                    // Sitemap and unknown records are skipped without ending the user-agent lines.
+                }
             }
         }
         if (anyMatching) {
             return new RobotsRules(matchingGroups, false, matchingDelay == null ? Duration.ZERO : matchingDelay);
         }
         return anyStar ? new RobotsRules(starGroups, false, starDelay == null ? Duration.ZERO : starDelay) : allowAll();
+    }
+
+    /** The product token at the start of a User-agent value: letters, '_' and '-' (RFC 9309 section 2.2.1). */
+    private static String productToken(String value) {
+        int end = 0;
+        while (end < value.length() && isTokenChar(value.charAt(end))) {
+            end++;
+        }
+        return value.substring(0, end);
+    }
+
+    private static boolean isTokenChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
     }
 
     /** A Crawl-delay value in seconds (a decimal number), or null if it is not one. */

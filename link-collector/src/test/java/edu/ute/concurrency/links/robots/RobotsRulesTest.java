@@ -135,4 +135,28 @@ class RobotsRulesTest {
         assertThat(RobotsRules.parse("User-agent: *\nCrawl-delay: -1\n", "x").crawlDelay()).isZero();
         assertThat(RobotsRules.parse("User-agent: *\nDisallow: /\n", "x").crawlDelay()).isZero();
     }
+
+    /** RFC 9309 section 2.2.4: a Sitemap (or unknown) record between user-agent lines does not split the group. */
+    @Test
+    void aSitemapLineDoesNotEndTheUserAgentLinesOfAGroup() {
+        String text = "User-agent: BarBot\nSitemap: https://example.org/sitemap.xml\nUser-agent: *\nDisallow: /\n";
+        assertThat(RobotsRules.parse(text, "barbot").allows("/page")).isFalse();
+        String unknown = "User-agent: BarBot\nNoindex: /x\nUser-agent: *\nDisallow: /\n";
+        assertThat(RobotsRules.parse(unknown, "barbot").allows("/page")).isFalse();
+    }
+
+    /** RFC 9309 section 2.2.1: the product token is matched case-insensitively against the value's leading token. */
+    @Test
+    void matchesTheProductTokenAtTheStartOfAUserAgentValue() {
+        String text = "User-agent: *\nAllow: /\nUser-Agent: UTE-Link-Collector/1.0 (+https://example.org/bot)\nDisallow: /private\n";
+        assertThat(RobotsRules.parse(text, "ute-link-collector").allows("/private/x")).isFalse();
+        assertThat(RobotsRules.parse(text, "ute-link").allows("/private/x")).as("a prefix is not the token").isTrue();
+        assertThat(RobotsRules.parse("User-agent: FOO BAR\nDisallow: /\n", "foo").allows("/x")).isFalse();
+    }
+
+    /** A UTF-8 byte-order mark before the first record must not hide it. */
+    @Test
+    void skipsAByteOrderMarkBeforeTheFirstLine() {
+        assertThat(RobotsRules.parse("\uFEFFUser-agent: *\nDisallow: /\n", "bot").allows("/x")).isFalse();
+    }
 }
