@@ -65,7 +65,7 @@ public final class UrlNormalizer {
      */
     public static LinkTarget resolveLink(UriReference base, String href) {
         String cleaned = stripWhitespace(href);
-        UriReference ref = UriReference.parse(cleaned);
+        UriReference ref = UriReference.parse(asBrowserReads(base, cleaned));
         if (ref.scheme() != null && SKIPPED_SCHEMES.contains(ref.scheme().toLowerCase(Locale.ROOT))) {
             return new LinkTarget(LinkKind.SKIPPED, cleaned, ref.scheme().toLowerCase(Locale.ROOT) + ": link");
         }
@@ -85,7 +85,17 @@ public final class UrlNormalizer {
         if (!b.isAbsolute()) {
             throw new MalformedLinkException("base URL has no scheme: " + base);
         }
-        return normalize(b.resolve(UriReference.parse(stripWhitespace(reference))));
+        return normalize(b.resolve(UriReference.parse(asBrowserReads(b, stripWhitespace(reference)))));
+    }
+
+    /**
+     * On an http(s) page, a reference means what a browser makes of it (the WHATWG URL Standard,
+     * which the HTML standard uses for links): see {@link WhatwgHref}. Elsewhere it is read as
+     * RFC 3986 writes it.
+     */
+    private static String asBrowserReads(UriReference base, String reference) {
+        String scheme = base.scheme() == null ? "" : base.scheme().toLowerCase(Locale.ROOT);
+        return WhatwgHref.isSpecial(scheme) ? WhatwgHref.toReference(reference, scheme) : reference;
     }
 
     /**
@@ -186,7 +196,81 @@ public final class UrlNormalizer {
         return new UriReference(scheme, authority, path, query, null).toString();
     }
 
+    /**
+     * The authority of an http(s) URL as the WHATWG URL Standard reads it: user name and password
+     * split at the first colon and percent-encoded with its userinfo set, the host by
+     * {@link HttpHost}, and a port of any number of digits (leading zeros included, RFC 3986
+     * section 3.2.3: {@code port = *DIGIT}) up to 65535.
+     */
+    private static String normalizeHttpAuthority(String authority, String scheme) {
+        StringBuilder sb = new StringBuilder();
+        String hostPort = authority;
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            String user = httpUserInfoPart(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            String password = colon < 0 ? "" : httpUserInfoPart(userInfo.substring(colon + 1));
+            if (!user.isEmpty() || !password.isEmpty()) {
+                sb.append(user).append(password.isEmpty() ? "" : ":" + password).append('@');
+            }
+            hostPort = authority.substring(at + 1);
+        }
+        String host;
+        String port = null;
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            if (close < 0) {
+                throw new MalformedLinkException("unterminated IPv6 literal in host");
+            }
+            host = hostPort.substring(0, close + 1);
+            String rest = hostPort.substring(close + 1);
+            if (!rest.isEmpty()) {
+                if (!rest.startsWith(":")) {
+                    throw new MalformedLinkException("unexpected text after IPv6 literal: " + rest);
+                }
+                port = rest.substring(1);
+            }
+        } else {
+            int colon = hostPort.indexOf(':');
+            host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            port = colon < 0 ? null : hostPort.substring(colon + 1);
+        }
+        if (host.isEmpty()) {
+            throw new MalformedLinkException("missing host");
+        }
+        sb.append(HttpHost.parse(host));
+        if (port != null && !port.isEmpty()) {
+            if (!isDigits(port)) {
+                throw new MalformedLinkException("invalid port \"" + port + "\"");
+            }
+            int first = 0;
+            while (first < port.length() - 1 && port.charAt(first) == '0') {
+                first++;   // leading zeros: http://f:00000000000000/c is port 0
+            }
+            String digits = port.substring(first);
+            if (digits.length() > 5 || Integer.parseInt(digits) > 65535) {
+                throw new MalformedLinkException("port out of range: " + port);
+            }
+            int number = Integer.parseInt(digits);
+            boolean defaultPort = (scheme.equals("http") && number == 80) || (scheme.equals("https") && number == 443);
+            if (!defaultPort) {
+                sb.append(':').append(number);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A user name or password: RFC 3986 normal form, and {@code ;=} encoded as the WHATWG userinfo set asks. */
+    private static String httpUserInfoPart(String part) {
+        String normal = normalizePercentEncoding(part, "");
+        return normal.indexOf(';') < 0 && normal.indexOf('=') < 0 ? normal : normal.replace(";", "%3B").replace("=", "%3D");
+    }
+
     private static String normalizeAuthority(String authority, String scheme) {
+        if (scheme.equals("http") || scheme.equals("https")) {
+            return normalizeHttpAuthority(authority, scheme);
+        }
         String userInfo = null;
         String hostPort = authority;
         int at = authority.lastIndexOf('@');
