@@ -237,6 +237,11 @@ public final class RobotsRules {
                 i += 3;
                 continue;
             }
+            if (c == '%') {
+                sb.append("%25");   // a stray '%', encoded as the crawler encodes it in URLs
+                i++;
+                continue;
+            }
             int cp = path.codePointAt(i);
             if (cp > ' ' && cp < 0x7F) {
                 sb.append((char) cp);
