@@ -17,6 +17,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -27,13 +28,14 @@ import java.time.Duration;
  *
  * <pre>
  * link-collector URL [--mode sequential|threads|futures|async|virtual] [--depth N] [--max-pages N]
- *                    [--concurrency N] [--timeout S] [--scope same-host|same-domain|all]
- *                    [--format text|json|csv] [--output FILE] ...
+ *                    [--concurrency N] [--timeout S] [--scope same-origin|same-host|same-domain|all]
+ *                    [--include REGEX] [--exclude REGEX] [--format text|json|csv] [--output FILE] ...
  * link-collector --demo       crawls the module's own test site on a free loopback port
- * link-collector --compare    times every mode against the test site (the table in the docs)
+ * link-collector --compare    times every mode, Java and Python, against the test site
  * </pre>
  * Results go to stdout (or {@code --output FILE}, written to a temporary name and moved into
- * place), progress to stderr. Exit status: 0 done, 1 failure, 2 usage.
+ * place), progress to stderr. Exit status: 0 no broken links, 1 broken links, 2 usage, 3 error
+ * ({@link CollectorOptions}).
  *
  * <p>HOW TO RUN (from the repository root; the demo needs no network):
  * <pre>
@@ -66,11 +68,11 @@ public final class LinkCollector {
         } catch (UsageException e) {
             stderr.println("link-collector: " + e.getMessage());
             stderr.println("try: link-collector --help");
-            return 2;
+            return CollectorOptions.USAGE;
         }
         if (options.help()) {
-            stdout.print(CollectorOptions.USAGE);
-            return 0;
+            stdout.print(CollectorOptions.usage());
+            return CollectorOptions.OK;
         }
         try {
             if (options.compare()) {
@@ -83,40 +85,45 @@ public final class LinkCollector {
                 UrlNormalizer.normalize(options.url());
             } catch (MalformedLinkException e) {
                 stderr.println("link-collector: bad URL \"" + options.url() + "\": " + e.getMessage());
-                return 2;
+                return CollectorOptions.USAGE;
             }
             if (!UrlNormalizer.isHttp(UrlNormalizer.normalize(options.url()))) {
                 stderr.println("link-collector: URL must start with http:// or https://: " + options.url());
-                return 2;
+                return CollectorOptions.USAGE;
             }
             return crawlAndReport(options, options.settings(), stdout, stderr);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stderr.println("link-collector: interrupted");
-            return 1;
+            return CollectorOptions.ERROR;
         } catch (IOException e) {
             stderr.println("link-collector: " + e.getMessage());
-            return 1;
+            return CollectorOptions.ERROR;
         }
     }
 
     private static int demo(CollectorOptions options, PrintStream stdout, PrintStream stderr)
             throws IOException, InterruptedException {
         try (TestSite site = TestSite.start(new GeneratedSite(SiteSpec.standard()))) {
-            stderr.println("demo: test site listening on " + site.url("/") + " (it stops with the crawl)");
+            if (!options.quiet()) {
+                stderr.println("demo: test site listening on " + site.url("/") + " (it stops with the crawl)");
+            }
             CrawlSettings settings = options.settings().withStartUrl(site.url("/"));
             if (!options.timeoutGiven()) {
                 // The site has a page that never finishes: wait 2 s for it, not the default 10.
                 settings = settings.withRequestTimeout(Duration.ofSeconds(2));
             }
-            return crawlAndReport(options, settings, stdout, stderr);
+            int status = crawlAndReport(options, settings, stdout, stderr);
+            return status == CollectorOptions.BROKEN_LINKS ? CollectorOptions.OK : status;   // its broken links are planted
         }
     }
 
     private static int crawlAndReport(CollectorOptions options, CrawlSettings settings, PrintStream stdout,
                                       PrintStream stderr) throws InterruptedException, IOException {
-        stderr.printf("crawling %s with mode %s (concurrency %d, depth %d, max pages %d)%n", settings.startUrl(),
-                options.mode().option(), settings.concurrency(), settings.maxDepth(), settings.maxPages());
+        if (!options.quiet()) {
+            stderr.printf("crawling %s with mode %s (concurrency %d, depth %d, max pages %d)%n", settings.startUrl(),
+                    options.mode().option(), settings.concurrency(), settings.maxDepth(), settings.maxPages());
+        }
         Thread crawling = Thread.currentThread();
         // Ctrl-C: interrupt the crawl, which stops its requests and threads, then let the JVM exit.
         Thread onCtrlC = new Thread(() -> {
@@ -141,18 +148,30 @@ public final class LinkCollector {
                 // The JVM is already shutting down (Ctrl-C): the hook is running, nothing to remove.
             }
         }
-        stderr.printf("done in %.2f s: %d pages, %d broken links%n", (System.nanoTime() - start) / 1e9,
-                result.summary().pages(), result.summary().broken());
-        write(options, result, stdout);
-        boolean startBroken = result.pages().isEmpty();
-        if (startBroken) {
-            stderr.println("link-collector: the start URL gave no page: "
-                    + (result.brokenLinks().isEmpty()
-                            ? "not fetched (robots.txt forbids it or is unreachable: see --ignore-robots)"
-                            : result.brokenLinks().get(0).reason()));
-            return 1;
+        if (!options.quiet()) {
+            stderr.printf("done in %.2f s: %d pages, %d broken links%n", (System.nanoTime() - start) / 1e9,
+                    result.summary().pages(), result.summary().broken());
         }
-        return options.failOnBroken() && !result.brokenLinks().isEmpty() ? 1 : 0;
+        write(options, result, stdout);
+        if (result.pages().isEmpty()) {
+            stderr.println("link-collector: the start URL gave no page: " + startProblem(result));
+        } else if (!result.summary().complete()) {
+            stderr.println("link-collector: the crawl stopped early (" + result.summary().stopReason()
+                    + "): links not reached were not checked");
+        }
+        boolean broken = !result.brokenLinks().isEmpty();
+        return options.failOnBroken() && broken ? CollectorOptions.BROKEN_LINKS : CollectorOptions.OK;
+    }
+
+    /** What became of the start URL, in the words of the report. */
+    private static String startProblem(CrawlResult result) {
+        for (CrawlResult.BrokenLink b : result.brokenLinks()) {
+            if (b.url().equals(result.startUrl())) {
+                return b.reason() + (b.finalUrl().equals(b.url()) ? "" : " (at " + b.finalUrl() + ")");
+            }
+        }
+        String status = result.linkStatus().get(result.startUrl());
+        return status.contains("robots.txt") ? status + " (see --ignore-robots)" : status;
     }
 
     /** Writes the report to stdout, or to a temporary file moved over --output when complete. */
@@ -167,16 +186,18 @@ public final class LinkCollector {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + options.output() + ": directory " + dir + " does not exist");
         }
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // A name of our own (pid and clock) rather than Files.createTempFile: that one seeds a
+        // SecureRandom, a measurable part of a short run. CREATE_NEW still refuses any existing file.
+        Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
-            // createTempFile makes an owner-only file: publish it like any file a program writes,
-            // or with the permissions of the file it replaces.
-            PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-            if (view != null) {
-                view.setPermissions(Files.exists(target) ? Files.getPosixFilePermissions(target)
-                        : PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8); PrintWriter out = new PrintWriter(w)) {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE); PrintWriter out = new PrintWriter(w)) {
+                // Published like any file a program writes, or with the permissions of the file it replaces.
+                PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+                if (view != null) {
+                    view.setPermissions(Files.exists(target) ? Files.getPosixFilePermissions(target)
+                            : PosixFilePermissions.fromString("rw-r--r--"));
+                }
                 options.format().write(result, out);
                 if (out.checkError()) {
                     throw new IOException("cannot write " + temp);

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,26 +82,49 @@ class LinkCollectorTest {
 
     @Test
     void printsTheTextReportWithBrokenLinksAndTheirPages() {
-        assertThat(run(site.url("/"), "--quiet", "--mode", "threads")).isZero();
+        assertThat(run(site.url("/"), "--quiet", "--mode", "threads")).isEqualTo(CollectorOptions.BROKEN_LINKS);
         assertThat(stdout()).contains("3 pages", "1 broken links", site.url("/gone.html") + "  [404]",
                 "linked from " + site.url("/"));
     }
 
+    /** A CI job fails on broken links by default, as with lychee, muffet and linkchecker. */
     @Test
-    void failOnBrokenExitsOne() {
+    void brokenLinksExitOneUnlessToldOtherwise() {
+        assertThat(run(site.url("/"), "--quiet")).isEqualTo(1);
         assertThat(run(site.url("/"), "--quiet", "--fail-on-broken")).isEqualTo(1);
+        assertThat(run(site.url("/"), "--quiet", "--no-fail-on-broken")).isZero();
+        assertThat(run(site.url("/ok.html"), "--quiet")).as("a page without broken links").isZero();
+        assertThat(stderr()).isEmpty();
     }
 
     @Test
-    void anUnreachableStartUrlIsAFailure() {
+    void anUnreachableStartUrlIsABrokenLink() {
         assertThat(run("http://127.0.0.1:9/", "--quiet", "--timeout", "2", "--ignore-robots")).isEqualTo(1);
         assertThat(stderr()).contains("start URL gave no page");
+    }
+
+    /**
+     * A site that refuses connections: the report says so (it is not a robots.txt matter), the start
+     * URL is a broken link, and {@code --quiet} leaves only the one line that explains the failure.
+     */
+    @Test
+    void aRefusedConnectionIsReportedAsSuch() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        String start = "http://127.0.0.1:" + closedPort + "/";
+        assertThat(run(start, "--quiet")).isEqualTo(1);
+        assertThat(stdout()).contains("Broken links (1)", start + "  [connection refused]");
+        assertThat(stderr()).doesNotContain("robots").contains("connection refused");
+        assertThat(stderr().lines()).hasSize(1);
     }
 
     @Test
     void writesCsvToAFileThroughATemporaryName(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("links.csv");
-        assertThat(run(site.url("/"), "--quiet", "--format", "csv", "--output", report.toString())).isZero();
+        assertThat(run(site.url("/"), "--quiet", "--format", "csv", "--output", report.toString(), "--no-fail-on-broken"))
+                .isZero();
         assertThat(Files.readAllLines(report)).containsExactly(
                 "page,link,status",
                 site.url("/") + "," + site.url("/ok.html") + ",ok 200",
@@ -119,14 +143,58 @@ class LinkCollectorTest {
 
     @Test
     void writesJson() {
-        assertThat(run(site.url("/"), "--quiet", "--format", "json", "--mode", "sequential")).isZero();
+        assertThat(run(site.url("/"), "--quiet", "--format", "json", "--mode", "sequential")).isEqualTo(1);
         assertThat(stdout()).startsWith("{").contains("\"brokenLinks\": [", "\"reason\": \"404\"",
                 "\"summary\": {\"pages\": 3,").endsWith("}" + System.lineSeparator());
     }
 
+    /** The JSON has every link's status, as the CSV has: the same pairs, from the same result. */
+    @Test
+    void jsonCarriesTheSameLinkStatusAsCsv(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("links.csv");
+        assertThat(run(site.url("/"), "--quiet", "--format", "csv", "--output", csv.toString())).isEqualTo(1);
+        assertThat(run(site.url("/"), "--quiet", "--format", "json")).isEqualTo(1);
+        String json = stdout();
+        List<String> rows = Files.readAllLines(csv).subList(1, 4);
+        assertThat(rows).hasSize(3).allSatisfy(row -> {
+            String link = row.startsWith(site.url("/") + ",\"") ? row.split("\"")[1] : row.split(",")[1];
+            String status = row.substring(row.lastIndexOf(',') + 1);
+            assertThat(json).contains("\"" + link + "\": \"" + status + "\"");
+        });
+        assertThat(json).contains("\"linkStatus\": {");
+    }
+
+    @Test
+    void excludedAndNotIncludedUrlsAreListedButNotRequested() {
+        int before = site.requestCount("/gone.html");
+        assertThat(run(site.url("/"), "--quiet", "--format", "csv", "--exclude", "gone\\.html$")).isZero();
+        assertThat(stdout()).contains(site.url("/gone.html") + ",not checked (excluded)");
+        assertThat(site.requestCount("/gone.html")).isEqualTo(before);
+        out.reset();
+        assertThat(run(site.url("/"), "--quiet", "--format", "csv", "--include", "/ok\\.html")).isZero();
+        assertThat(stdout()).contains(site.url("/ok.html") + ",ok 200", site.url("/gone.html") + ",not checked (excluded)");
+    }
+
+    @Test
+    void badPatternsAndUserAgentsAreUsageErrors() {
+        assertThat(run(site.url("/"), "--exclude", "(unclosed")).isEqualTo(2);
+        assertThat(stderr()).contains("--exclude", "(unclosed", "not a regular expression");
+        assertThat(run(site.url("/"), "--user-agent", "bad\nagent")).isEqualTo(2);
+        assertThat(stderr()).contains("--user-agent");
+    }
+
+    @Test
+    void helpStatesTheExitCodesAndTheLimits() {
+        assertThat(run("--help")).isZero();
+        assertThat(stdout()).contains("1 broken links found", "--no-fail-on-broken", "same-origin",
+                "RFC 6454", "--include", "--exclude", "--user-agent", "--skip-external", "GET, not HEAD",
+                "up to 60 s", "up to 10 s");
+    }
+
     @Test
     void outputIntoAMissingDirectoryFails(@TempDir Path dir) {
-        assertThat(run(site.url("/"), "--quiet", "--output", dir.resolve("no/such/dir/x.txt").toString())).isEqualTo(1);
+        assertThat(run(site.url("/"), "--quiet", "--output", dir.resolve("no/such/dir/x.txt").toString()))
+                .isEqualTo(CollectorOptions.ERROR);
         assertThat(stderr()).contains("does not exist");
     }
 }

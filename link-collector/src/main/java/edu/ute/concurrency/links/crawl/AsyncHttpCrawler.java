@@ -12,19 +12,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Non-blocking: {@code HttpClient.sendAsync} composed with {@link CompletableFuture}s, the
- * counterpart of Python's asyncio + aiohttp. No thread waits for a response; 256 requests in flight
- * cost no more threads than 2.
+ * Non-blocking: one event-loop thread owns the crawl, the fetcher's futures tell it when a page is
+ * in, and no thread ever waits for a response — the counterpart of Python's asyncio + aiohttp.
+ * 256 requests in flight cost no more threads than 2.
  *
- * <p>Like asyncio, it has an event loop: one thread ({@code links-event-loop}) on which every piece
- * of crawl bookkeeping runs. A fetch is started from that thread, and its completion is handed back
- * to it with {@code whenCompleteAsync(..., loop)}, so the frontier and the in-flight count need no
- * lock, exactly as a coroutine's local state needs none. The network I/O happens on the HTTP
- * client's selector thread and its two executor threads.
+ * <p>The event loop is one thread ({@code links-event-loop}) on which every piece of crawl
+ * bookkeeping runs: the frontier, the in-flight count, and the links of each page, extracted there
+ * as asyncio's coroutines would. A fetch is started from that thread, and its outcome is computed
+ * on it with {@code fetchAsync(task, loop)}; the completion is handed back to it with
+ * {@code whenCompleteAsync(..., loop)}, so no field needs a lock, exactly as a coroutine's local
+ * state needs none. The network is the fetcher's own selector thread, where every socket is waited
+ * for at once.
  *
- * <p>Bounding: {@code HttpClient} has no per-host connection limit, so the loop itself keeps at most
- * {@code concurrency} fetches in flight (asyncio's {@code Semaphore}). Every {@code *Async} stage
- * names its executor: the default one would start a thread per task on a 2-CPU machine.
+ * <p>Bounding: the loop itself keeps at most {@code concurrency} fetches in flight (asyncio's
+ * {@code Semaphore}); every {@code *Async} stage names its executor, so no work runs on the JDK's
+ * default one.
  *
  * <p>Stateless and thread-safe (each call has its own loop).
  */
@@ -83,7 +85,7 @@ public final class AsyncHttpCrawler implements Crawler {
             while (!stopped && inFlight.size() < run.settings().concurrency() && !frontier.isEmpty()) {
                 CrawlTask task = frontier.removeFirst();
                 run.state().started(task);
-                CompletableFuture<FetchOutcome> fetch = run.fetcher().fetchAsync(task.url());
+                CompletableFuture<FetchOutcome> fetch = run.fetcher().fetchAsync(task, loop);
                 inFlight.add(fetch);
                 fetch.whenCompleteAsync((outcome, error) -> fetched(task, fetch, outcome), loop);
             }

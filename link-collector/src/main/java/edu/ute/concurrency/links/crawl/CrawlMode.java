@@ -13,7 +13,7 @@ public enum CrawlMode {
     SEQUENTIAL(SequentialCrawler::new, "one page at a time (the baseline)"),
     THREADS(RawThreadCrawler::new, "N raw Threads over a shared work queue"),
     FUTURES(ExecutorFutureCrawler::new, "an ExecutorService of N threads and its Futures"),
-    ASYNC(AsyncHttpCrawler::new, "HttpClient.sendAsync + CompletableFuture, one event-loop thread"),
+    ASYNC(AsyncHttpCrawler::new, "one event-loop thread, CompletableFuture, the network on one Selector"),
     VIRTUAL(VirtualThreadCrawler::new, "one virtual thread per fetch, a Semaphore of N permits");
 
     private final Supplier<Crawler> factory;

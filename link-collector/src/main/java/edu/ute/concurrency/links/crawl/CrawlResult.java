@@ -10,10 +10,11 @@ import java.util.SortedMap;
  * <p>Immutable and thread-safe.
  *
  * @param startUrl    the normalised start URL
- * @param pages       every successfully fetched resource, keyed by its final URL
+ * @param pages       every resource of the site fetched successfully, keyed by its final URL
  * @param brokenLinks every link whose target answered 4xx/5xx, failed, looped or could not be parsed
- * @param redirects   request URL to final URL, for every redirected URL
- * @param linkStatus  for every link of every page: "ok 200", "404", "not checked (out of scope)"...
+ * @param redirects   link to final URL, for every link that redirects to a page or out of scope
+ * @param linkStatus  for every link of every page, and the start URL: "ok 200", "404",
+ *                    "not checked (out of scope)"...
  * @param summary     counts and whether the crawl ran to completion
  */
 public record CrawlResult(String startUrl, List<Page> pages, List<BrokenLink> brokenLinks,
@@ -31,9 +32,10 @@ public record CrawlResult(String startUrl, List<Page> pages, List<BrokenLink> br
      * @param truncated      body cut at the cap
      * @param links          normalised links, distinct, in document order
      * @param malformedLinks links that could not be parsed, as written
+     * @param problem        why the links of this HTML page could not be read, "" if they could
      */
     public record Page(String url, int depth, int status, String contentType, long bytes, boolean truncated,
-                       List<String> links, List<String> malformedLinks) {
+                       List<String> links, List<String> malformedLinks, String problem) {
     }
 
     /**
@@ -51,7 +53,8 @@ public record CrawlResult(String startUrl, List<Page> pages, List<BrokenLink> br
     /**
      * Counts.
      *
-     * @param fetched    URLs fetched (each with its redirects; robots.txt not counted)
+     * @param fetched    URLs fetched: each URL once, redirect hops and external links included,
+     *                   robots.txt not counted
      * @param pages      pages in the result
      * @param broken     broken links
      * @param complete   true if the crawl ran out of work; false if stopped by the deadline

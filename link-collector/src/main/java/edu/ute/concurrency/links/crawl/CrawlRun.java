@@ -1,7 +1,7 @@
 package edu.ute.concurrency.links.crawl;
 
+import edu.ute.concurrency.links.http.SelectorHttpClient;
 import edu.ute.concurrency.links.url.UrlNormalizer;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  *     return run.result(null);
  * }
  * }</pre>
- * {@link #close()} stops the ticker and the fetcher (and waits for their threads). Thread-safe.
+ * {@link #close()} stops the ticker and the fetcher (and waits for its thread). Thread-safe.
  */
 public final class CrawlRun implements AutoCloseable {
 
@@ -23,8 +23,8 @@ public final class CrawlRun implements AutoCloseable {
     private final PageFetcher fetcher;
     private final CrawlState state;
     private final long deadlineNanos;
-    private final ScheduledFuture<?> ticker;
     private final CrawlProgress.Listener progress;
+    private volatile SelectorHttpClient.Cancellable ticker;
 
     private CrawlRun(CrawlSettings settings, CrawlProgress.Listener progress) {
         String start = UrlNormalizer.normalize(settings.startUrl());
@@ -34,10 +34,19 @@ public final class CrawlRun implements AutoCloseable {
         this.settings = settings;
         this.progress = progress;
         this.deadlineNanos = System.nanoTime() + settings.deadline().toNanos();
+        this.state = new CrawlState(settings, start);
         this.fetcher = PageFetcher.open(settings);
-        this.state = new CrawlState(settings, fetcher::inScope, start);
-        this.ticker = progress == CrawlProgress.Listener.NONE ? null
-                : fetcher.timer().scheduleAtFixedRate(() -> progress.onProgress(state.progress()), 1, 1, TimeUnit.SECONDS);
+        if (progress != CrawlProgress.Listener.NONE) {
+            tick();
+        }
+    }
+
+    /** Reports progress about once a second, on the fetcher's loop thread, until closed. */
+    private void tick() {
+        ticker = fetcher.schedule(TimeUnit.SECONDS.toNanos(1), () -> {
+            progress.onProgress(state.progress());
+            tick();
+        });
     }
 
     /**
@@ -75,8 +84,9 @@ public final class CrawlRun implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ticker != null) {
-            ticker.cancel(false);
+        SelectorHttpClient.Cancellable t = ticker;
+        if (t != null) {
+            t.cancel();
         }
         fetcher.close();
     }

@@ -2,77 +2,109 @@ package edu.ute.concurrency.links.crawl;
 
 import edu.ute.concurrency.links.crawl.CrawlResult.BrokenLink;
 import edu.ute.concurrency.links.crawl.CrawlResult.Page;
+import edu.ute.concurrency.links.url.UrlNormalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
- * The shared core of every scheduler: which URLs were seen, at which depth, which are admitted for
- * fetching, what each fetch gave. Schedulers only move {@link CrawlTask}s between this class and
- * the network; every decision about <em>what</em> to fetch is made here, once, which is why all
- * schedulers return the same {@link CrawlResult}.
+ * The shared core of every scheduler: which URLs are known, at which depth, which are fetched,
+ * what each fetch gave. Schedulers only move {@link CrawlTask}s between this class and the network;
+ * every decision about <em>what</em> to fetch is made here, once, which is why all schedulers
+ * return the same {@link CrawlResult}.
  *
  * <p>Protocol: {@link #start()} gives the first task; for every task the scheduler calls
  * {@link #started} when it begins fetching and {@link #complete} with the outcome, which returns
  * the new tasks it admits. The crawl is over when no task is queued or in flight.
  *
- * <p>Depth under concurrency: a page may first be found through a long path and later through a
- * shorter one (a concurrent crawl does not finish pages in breadth-first order). The state keeps
- * the shortest depth seen and, when a depth gets shorter, propagates it: to the links of an
- * already fetched page, and to URLs that were too deep before and now are admitted. So the set of
- * pages within {@code --depth} and their depths are the same in every run and every mode. When
- * {@code --max-pages} cuts a crawl short, the count is exact but <em>which</em> pages made it depends
- * on timing in the concurrent modes.
+ * <p>One URL, one request. A URL is a node; a page's links and a redirect's target are edges to
+ * other nodes. A redirect is not followed inside one fetch: its target is offered here like a
+ * link, so a page reached both directly and through redirects (or through two redirect chains)
+ * is requested once, whichever way comes first. What a link finally leads to is worked out when
+ * the result is built, by walking the redirect edges from it: loops and chains longer than
+ * {@code --max-redirects} are found there, exactly as if each link had been followed on its own.
+ *
+ * <p>Two distances are kept per node and only ever get shorter, whatever order the fetches finish
+ * in: its <em>depth</em> (links from the start; a redirect keeps the depth of its source) and its
+ * <em>hops</em> (redirects from the nearest link to it). A node is fetched once its depth is within
+ * {@code --depth} and its hops within {@code --max-redirects}; when a shorter path turns up later,
+ * the shorter distance is propagated (to a fetched page's links, along a redirect) and a node that
+ * was too far may become due. So the set of fetched URLs and every depth are the same in every run
+ * and every mode. When {@code --max-pages} cuts a crawl short, the count is exact but <em>which</em>
+ * pages made it depends on timing in the concurrent modes.
+ *
+ * <p>Scope: a URL in the crawl scope is crawled (its links read); any other http(s) URL is only
+ * checked for its status (when external links are checked); URLs excluded by {@code --exclude} or
+ * missing an {@code --include} are listed, not fetched. A start URL that redirects elsewhere
+ * ({@code http://example.org/} to {@code https://www.example.org/}) takes the scope with it: the
+ * origins its redirects lead to are in scope too.
  *
  * <p>Thread-safety: every public method is {@code synchronized}; they are short and never block.
  */
 public final class CrawlState {
 
-    private enum NodeState { OUT_OF_SCOPE, TOO_DEEP, OVER_LIMIT, QUEUED, DONE }
+    private static final int FAR = Integer.MAX_VALUE / 2;
+
+    private enum NodeState {
+        /** Not fetched: not http(s), or outside the scope while external links are not checked. */
+        OUT_OF_SCOPE,
+        /** Not fetched: {@code --exclude}/{@code --include}. */
+        EXCLUDED,
+        TOO_DEEP,
+        OVER_LIMIT,
+        /** Reached only through more redirects than allowed. */
+        TOO_FAR,
+        QUEUED,
+        DONE
+    }
 
     /** Everything known about one normalised URL. */
     private static final class Node {
         final String url;
-        int depth;
+        CrawlTask.Purpose purpose;
         NodeState state;
-        FetchOutcome outcome;     // this URL's own fetch, once DONE
-        FetchOutcome page;        // the page whose identity this URL is (own fetch or via a redirect)
+        int depth = FAR;
+        int hops = FAR;
+        boolean onStartChain;
+        FetchOutcome outcome;
 
-        Node(String url, int depth) {
+        Node(String url) {
             this.url = url;
-            this.depth = depth;
         }
     }
 
     private final CrawlSettings settings;
-    private final Predicate<String> inScope;
     private final String startUrl;
+    private final List<String> extraOrigins = new ArrayList<>();   // where the start URL's redirects led
     private final Map<String, Node> nodes = new HashMap<>();
-    private int admitted;
+    private int admittedPages;
+    private int handedOut;
     private int started;
     private int completed;
+    private int finished;
     private int errors;
 
     /**
-     * @param settings the crawl's settings (start URL, depth and page limits)
-     * @param inScope  which normalised URLs may be fetched
+     * @param settings the crawl's settings (scope, filters, depth, page and redirect limits)
      * @param startUrl the normalised start URL
      */
-    public CrawlState(CrawlSettings settings, Predicate<String> inScope, String startUrl) {
+    public CrawlState(CrawlSettings settings, String startUrl) {
         this.settings = settings;
-        this.inScope = inScope;
         this.startUrl = startUrl;
     }
 
     /** Admits the start URL; returns its task. */
     public synchronized List<CrawlTask> start() {
         List<CrawlTask> out = new ArrayList<>();
-        offer(startUrl, 0, out);
+        Node start = node(startUrl);
+        start.onStartChain = true;
+        improve(start, 0, 0, out);
         return out;
     }
 
@@ -84,107 +116,189 @@ public final class CrawlState {
     /** Records the outcome of {@code task}; returns the tasks this admits (possibly none). */
     public synchronized List<CrawlTask> complete(CrawlTask task, FetchOutcome outcome) {
         completed++;
+        finished++;
         List<CrawlTask> out = new ArrayList<>();
-        Node node = nodes.get(task.url());
-        node.state = NodeState.DONE;
-        node.outcome = outcome;
-        if (outcome.kind().isBroken()) {
-            errors++;
-        }
-        if (outcome.kind() == FetchOutcome.Kind.PAGE) {
-            if (outcome.finalUrl().equals(node.url)) {
-                if (node.page == null) {
-                    node.page = outcome;
-                    expand(node, out);
+        Node n = nodes.get(task.url());
+        n.state = NodeState.DONE;
+        n.outcome = outcome;
+        switch (outcome.kind()) {
+            case PAGE -> {
+                if (n.purpose == CrawlTask.Purpose.CRAWL) {
+                    for (String link : outcome.links()) {
+                        improve(node(link), n.depth + 1, 0, out);
+                    }
                 }
-            } else {
-                attachPage(outcome.finalUrl(), node.depth, outcome, out);
             }
+            case REDIRECT -> {
+                String target = outcome.redirectTo();
+                if (n.onStartChain && !nodes.containsKey(target) && !inScope(target)) {
+                    extraOrigins.add(UrlNormalizer.origin(target));   // the site the user asked for lives there
+                }
+                Node next = node(target);
+                next.onStartChain |= n.onStartChain;
+                improve(next, n.depth, n.hops + 1, out);
+            }
+            case HTTP_ERROR, FAILED -> errors++;
+            case BLOCKED_BY_ROBOTS -> { }
         }
         return out;
     }
 
     /** The scheduler gave up on {@code task} (crawl stopped): it stays "not checked". */
     public synchronized void abandoned(CrawlTask task) {
-        completed++;
+        finished++;
     }
 
     /** Counters for the progress line. */
     public synchronized CrawlProgress progress() {
-        return new CrawlProgress(completed, admitted - started, started - completed, errors);
+        return new CrawlProgress(finished, handedOut - started, started - finished, errors);
     }
 
-    /** A page reached through a redirect: the final URL is its identity. */
-    private void attachPage(String finalUrl, int depth, FetchOutcome outcome, List<CrawlTask> out) {
-        Node target = nodes.get(finalUrl);
-        if (target == null) {
-            target = new Node(finalUrl, depth);
-            target.state = NodeState.DONE;   // its content is known: never fetch it again
-            nodes.put(finalUrl, target);
+    // ---- admission ------------------------------------------------------------------------------
+
+    /** The node for {@code url}, created (and its purpose decided) on first sight. */
+    private Node node(String url) {
+        Node n = nodes.get(url);
+        if (n != null) {
+            return n;
         }
-        if (target.page == null) {
-            target.page = outcome;
-            target.depth = Math.min(target.depth, depth);
-            if (target.state == NodeState.TOO_DEEP || target.state == NodeState.OVER_LIMIT) {
-                target.state = NodeState.DONE;
+        n = new Node(url);
+        nodes.put(url, n);
+        if (!UrlNormalizer.isHttp(url)) {
+            n.state = NodeState.OUT_OF_SCOPE;
+        } else if (!url.equals(startUrl) && !settings.filter().admits(url)) {
+            n.state = NodeState.EXCLUDED;
+        } else if (url.equals(startUrl) || inScope(url)) {
+            n.purpose = CrawlTask.Purpose.CRAWL;
+        } else if (settings.checkExternal()) {
+            n.purpose = CrawlTask.Purpose.CHECK;
+        } else {
+            n.state = NodeState.OUT_OF_SCOPE;
+        }
+        return n;
+    }
+
+    private boolean inScope(String url) {
+        if (settings.scope().contains(startUrl, url)) {
+            return true;
+        }
+        for (String origin : extraOrigins) {
+            if (settings.scope().contains(origin + "/", url)) {
+                return true;
             }
-            expand(target, out);
-        } else if (depth < target.depth) {
-            lower(target, depth, out);
         }
+        return false;
     }
 
-    private void expand(Node page, List<CrawlTask> out) {
-        for (String link : page.page.links()) {
-            offer(link, page.depth + 1, out);
+    /**
+     * {@code n} was reached at {@code depth} and {@code hops}: keep the shorter distances, and if
+     * either got shorter, pass that on and see whether {@code n} is now due.
+     */
+    private void improve(Node n, int depth, int hops, List<CrawlTask> out) {
+        boolean shallower = depth < n.depth;
+        boolean nearer = hops < n.hops;
+        if (!shallower && !nearer) {
+            return;
         }
-    }
-
-    /** A link to {@code url} was found at {@code depth}. */
-    private void offer(String url, int depth, List<CrawlTask> out) {
-        Node node = nodes.get(url);
-        if (node == null) {
-            node = new Node(url, depth);
-            nodes.put(url, node);
-            if (!inScope.test(url)) {
-                node.state = NodeState.OUT_OF_SCOPE;
-            } else {
-                admit(node, out);
-            }
-        } else if (depth < node.depth) {
-            lower(node, depth, out);
-        }
-    }
-
-    /** {@code node} turned out to be closer to the start: propagate the shorter depth. */
-    private void lower(Node node, int depth, List<CrawlTask> out) {
-        node.depth = depth;
-        switch (node.state) {
-            case OUT_OF_SCOPE, QUEUED -> { }   // a queued node uses its current depth when it completes
-            case TOO_DEEP, OVER_LIMIT -> admit(node, out);
+        n.depth = Math.min(n.depth, depth);
+        n.hops = Math.min(n.hops, hops);
+        switch (n.state == null ? NodeState.TOO_FAR : n.state) {
+            case OUT_OF_SCOPE, EXCLUDED, QUEUED -> { }   // a queued node uses its current depth when it completes
+            case TOO_DEEP, OVER_LIMIT, TOO_FAR -> consider(n, out);
             case DONE -> {
-                if (node.page != null && node.page.finalUrl().equals(node.url)) {
-                    expand(node, out);
-                } else if (node.outcome != null && node.outcome.kind() == FetchOutcome.Kind.PAGE) {
-                    Node target = nodes.get(node.outcome.finalUrl());
-                    if (target != null && depth < target.depth) {
-                        lower(target, depth, out);
+                if (n.outcome.kind() == FetchOutcome.Kind.PAGE && n.purpose == CrawlTask.Purpose.CRAWL && shallower) {
+                    for (String link : n.outcome.links()) {
+                        improve(node(link), n.depth + 1, 0, out);
                     }
+                } else if (n.outcome.kind() == FetchOutcome.Kind.REDIRECT) {
+                    improve(node(n.outcome.redirectTo()), n.depth, n.hops + 1, out);
                 }
             }
         }
     }
 
-    private void admit(Node node, List<CrawlTask> out) {
-        if (node.depth > settings.maxDepth()) {
-            node.state = NodeState.TOO_DEEP;
-        } else if (admitted >= settings.maxPages()) {
-            node.state = NodeState.OVER_LIMIT;
+    /** Hands {@code n} out as a task if its distances and the limits allow it. */
+    private void consider(Node n, List<CrawlTask> out) {
+        if (n.purpose == CrawlTask.Purpose.CRAWL && n.depth > settings.maxDepth()) {
+            n.state = NodeState.TOO_DEEP;
+        } else if (n.hops > settings.maxRedirects()) {
+            n.state = NodeState.TOO_FAR;
+        } else if (n.hops == 0 && n.purpose == CrawlTask.Purpose.CRAWL && admittedPages >= settings.maxPages()) {
+            n.state = NodeState.OVER_LIMIT;
         } else {
-            node.state = NodeState.QUEUED;
-            admitted++;
-            out.add(new CrawlTask(node.url, node.depth));
+            if (n.hops == 0 && n.purpose == CrawlTask.Purpose.CRAWL) {
+                admittedPages++;   // a linked page counts; the hops of a redirect continue their link
+            }
+            n.state = NodeState.QUEUED;
+            handedOut++;
+            out.add(new CrawlTask(n.url, n.depth, n.purpose));
         }
+    }
+
+    // ---- the result -----------------------------------------------------------------------------
+
+    /** Where a link finally led: its redirects walked to a page, an error, or a reason it was not checked. */
+    private record Verdict(String status, boolean broken, String reason, int httpStatus, String finalUrl,
+                           boolean viaRedirect) {
+    }
+
+    private Verdict verdict(Node link) {
+        Node n = link;
+        Set<String> visited = new HashSet<>();
+        visited.add(n.url);
+        int lastRedirectStatus = 0;
+        while (true) {
+            boolean via = n != link;
+            NodeState state = n.state == null ? NodeState.TOO_FAR : n.state;
+            switch (state) {
+                case OUT_OF_SCOPE -> {
+                    return via ? new Verdict("redirects out of scope to " + n.url, false, "", lastRedirectStatus, n.url, true)
+                            : notChecked("out of scope", n);
+                }
+                case EXCLUDED -> {
+                    return notChecked(via ? "redirects to an excluded URL" : "excluded", n);
+                }
+                case TOO_DEEP -> {
+                    return notChecked("deeper than --depth", n);
+                }
+                case OVER_LIMIT -> {
+                    return notChecked("--max-pages reached", n);
+                }
+                case TOO_FAR, QUEUED -> {
+                    return notChecked("crawl stopped", n);
+                }
+                case DONE -> { }
+            }
+            FetchOutcome o = n.outcome;
+            switch (o.kind()) {
+                case PAGE -> {
+                    return new Verdict("ok " + o.status() + (via ? " via redirect" : ""), false, "", o.status(), n.url, via);
+                }
+                case BLOCKED_BY_ROBOTS -> {
+                    return notChecked(o.detail().equals("disallowed by robots.txt") ? "robots.txt" : o.detail(), n);
+                }
+                case HTTP_ERROR, FAILED -> {
+                    return new Verdict(o.detail(), true, o.detail(), o.status(), n.url, via);
+                }
+                case REDIRECT -> {
+                    Node next = nodes.get(o.redirectTo());
+                    lastRedirectStatus = o.status();
+                    if (visited.contains(next.url)) {
+                        return new Verdict("redirect loop", true, "redirect loop", o.status(), next.url, true);
+                    }
+                    if (visited.size() > settings.maxRedirects()) {
+                        String reason = "more than " + settings.maxRedirects() + " redirects";
+                        return new Verdict(reason, true, reason, o.status(), next.url, true);
+                    }
+                    visited.add(next.url);
+                    n = next;
+                }
+            }
+        }
+    }
+
+    private static Verdict notChecked(String why, Node n) {
+        return new Verdict("not checked (" + why + ")", false, "", 0, n.url, false);
     }
 
     /**
@@ -194,13 +308,13 @@ public final class CrawlState {
      */
     public synchronized CrawlResult result(String stopReason) {
         List<Page> pages = new ArrayList<>();
-        SortedMap<String, String> redirects = new TreeMap<>();
         Map<String, TreeSet<String>> linkedFrom = new HashMap<>();
         for (Node node : nodes.values()) {
-            if (node.page != null && node.page.finalUrl().equals(node.url)) {
-                FetchOutcome p = node.page;
-                pages.add(new Page(node.url, node.depth, p.status(), p.contentType(), p.bytesRead(), p.truncated(),
-                        p.links(), p.malformedLinks()));
+            if (node.state == NodeState.DONE && node.purpose == CrawlTask.Purpose.CRAWL
+                    && node.outcome.kind() == FetchOutcome.Kind.PAGE) {
+                FetchOutcome p = node.outcome;
+                pages.add(new Page(node.url, node.depth, p.status(), p.contentType(), p.bytes(), p.truncated(),
+                        p.links(), p.malformedLinks(), p.problem()));
                 for (String link : p.links()) {
                     linkedFrom.computeIfAbsent(link, k -> new TreeSet<>()).add(node.url);
                 }
@@ -208,56 +322,32 @@ public final class CrawlState {
                     linkedFrom.computeIfAbsent(link, k -> new TreeSet<>()).add(node.url);
                 }
             }
-            if (node.outcome != null && !node.outcome.finalUrl().equals(node.url)
-                    && (node.outcome.kind() == FetchOutcome.Kind.PAGE || node.outcome.kind() == FetchOutcome.Kind.LEFT_SCOPE)) {
-                redirects.put(node.url, node.outcome.finalUrl());
-            }
         }
         pages.sort((a, b) -> a.url().compareTo(b.url()));
 
         TreeMap<String, BrokenLink> broken = new TreeMap<>();
         SortedMap<String, String> linkStatus = new TreeMap<>();
-        for (Page page : pages) {
-            for (String link : page.links()) {
-                Node target = nodes.get(link);
-                linkStatus.put(link, statusOf(target));
-                if (target.state == NodeState.DONE && target.outcome != null && target.outcome.kind().isBroken()
-                        && target.page == null) {
-                    FetchOutcome o = target.outcome;
-                    broken.put(link, new BrokenLink(link, o.detail(), o.status(), o.finalUrl(),
-                            List.copyOf(linkedFrom.get(link))));
-                }
+        SortedMap<String, String> redirects = new TreeMap<>();
+        Set<String> linked = new TreeSet<>(linkedFrom.keySet());
+        linked.add(startUrl);
+        for (String url : linked) {
+            Node n = nodes.get(url);
+            if (n == null) {
+                linkStatus.put(url, "malformed URL");
+                broken.put(url, new BrokenLink(url, "malformed URL", 0, url, List.copyOf(linkedFrom.get(url))));
+                continue;
             }
-            for (String link : page.malformedLinks()) {
-                linkStatus.put(link, "malformed URL");
-                broken.put(link, new BrokenLink(link, "malformed URL", 0, link, List.copyOf(linkedFrom.get(link))));
+            Verdict v = verdict(n);
+            linkStatus.put(url, v.status());
+            if (v.broken()) {
+                List<String> from = linkedFrom.containsKey(url) ? List.copyOf(linkedFrom.get(url)) : List.of();
+                broken.put(url, new BrokenLink(url, v.reason(), v.httpStatus(), v.finalUrl(), from));
+            } else if (v.viaRedirect()) {
+                redirects.put(url, v.finalUrl());
             }
-        }
-        Node start = nodes.get(startUrl);
-        if (start != null && start.outcome != null && start.outcome.kind().isBroken() && !broken.containsKey(startUrl)) {
-            FetchOutcome o = start.outcome;
-            broken.put(startUrl, new BrokenLink(startUrl, o.detail(), o.status(), o.finalUrl(), List.of()));
         }
         CrawlResult.Summary summary = new CrawlResult.Summary(completed, pages.size(), broken.size(),
                 stopReason == null, stopReason == null ? "" : stopReason);
         return new CrawlResult(startUrl, List.copyOf(pages), List.copyOf(broken.values()), redirects, linkStatus, summary);
-    }
-
-    private static String statusOf(Node node) {
-        if (node.page != null) {
-            return "ok " + node.page.status() + (node.page.finalUrl().equals(node.url) ? "" : " via redirect");
-        }
-        return switch (node.state) {
-            case OUT_OF_SCOPE -> "not checked (out of scope)";
-            case TOO_DEEP -> "not checked (deeper than --depth)";
-            case OVER_LIMIT -> "not checked (--max-pages reached)";
-            case QUEUED -> "not checked (crawl stopped)";
-            case DONE -> switch (node.outcome.kind()) {
-                case PAGE -> "ok " + node.outcome.status() + " via redirect";
-                case BLOCKED_BY_ROBOTS -> "not checked (robots.txt)";
-                case LEFT_SCOPE -> "redirects out of scope to " + node.outcome.finalUrl();
-                default -> node.outcome.detail();
-            };
-        };
     }
 }

@@ -40,7 +40,7 @@ public final class ExecutorFutureCrawler implements Crawler {
                     while (submitted < settings.concurrency() && !waiting.isEmpty()) {
                         CrawlTask task = waiting.removeFirst();
                         run.state().started(task);
-                        completions.submit(() -> new Fetched(task, run.fetcher().fetch(task.url())));
+                        completions.submit(() -> new Fetched(task, run.fetcher().fetch(task)));
                         submitted++;
                     }
                     if (submitted == 0) {

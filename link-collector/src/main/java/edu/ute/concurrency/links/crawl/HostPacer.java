@@ -1,31 +1,39 @@
 package edu.ute.concurrency.links.crawl;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The optional per-host politeness delay: hands out start times so that two requests to the same
- * host start at least {@code gap} apart, whichever scheduler asks. Callers wait the returned time
- * (on a timer, never by spinning). Thread-safe (all methods synchronized).
+ * Politeness per origin: hands out start times so that two requests to the same origin start at
+ * least a given gap apart ({@code --delay}, or robots.txt's Crawl-delay), and holds an origin back
+ * after it answered {@code 429 Too Many Requests} with a {@code Retry-After}. Callers wait the
+ * returned time (on a timer, never by spinning), whichever scheduler asks. Thread-safe (all
+ * methods synchronized).
  */
 final class HostPacer {
 
-    private final long gapNanos;
     private final Map<String, Long> nextStart = new HashMap<>();   // guarded by this
 
-    HostPacer(Duration gap) {
-        this.gapNanos = gap.toNanos();
+    /**
+     * Reserves the next start slot for {@code origin}, {@code gapNanos} after the previous one;
+     * returns how long to wait before sending, in ns (0: send now).
+     */
+    synchronized long reserve(String origin, long gapNanos) {
+        long now = System.nanoTime();
+        Long next = nextStart.get(origin);
+        long slot = next == null || next - now < 0 ? now : next;
+        if (gapNanos > 0 || slot != now) {
+            nextStart.put(origin, slot + gapNanos);
+        }
+        return slot - now;
     }
 
-    /** Reserves the next start slot for {@code host}; returns how long to wait before sending, in ns. */
-    synchronized long reserve(String host) {
-        if (gapNanos == 0) {
-            return 0;
+    /** No request to {@code origin} starts before {@code nanos} from now (Retry-After). */
+    synchronized void pause(String origin, long nanos) {
+        long until = System.nanoTime() + nanos;
+        Long next = nextStart.get(origin);
+        if (next == null || next - until < 0) {
+            nextStart.put(origin, until);
         }
-        long now = System.nanoTime();
-        long slot = Math.max(now, nextStart.getOrDefault(host, now));
-        nextStart.put(host, slot + gapNanos);
-        return slot - now;
     }
 }

@@ -1,116 +1,119 @@
 package edu.ute.concurrency.links.crawl;
 
 import edu.ute.concurrency.links.html.LinkExtractor;
+import edu.ute.concurrency.links.http.BodyLimit;
+import edu.ute.concurrency.links.http.ContentCoding;
+import edu.ute.concurrency.links.http.HttpResponse;
+import edu.ute.concurrency.links.http.SelectorHttpClient;
 import edu.ute.concurrency.links.robots.RobotsRules;
 import edu.ute.concurrency.links.url.UriReference;
 import edu.ute.concurrency.links.url.UrlNormalizer;
 import edu.ute.concurrency.links.url.UrlNormalizer.LinkKind;
 import edu.ute.concurrency.links.url.UrlNormalizer.LinkTarget;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
-import java.util.function.ToIntFunction;
 
 /**
- * Fetches one URL the way every scheduler needs it: robots.txt checked, politeness delay kept,
- * redirects followed (with a limit and loop detection), the body capped and bounded by the request
- * deadline, links extracted from HTML. The schedulers differ only in <em>when</em> they call it.
+ * Fetches one URL the way every scheduler needs it: robots.txt checked, politeness kept, one GET
+ * sent, the answer turned into a {@link FetchOutcome} (links extracted from HTML). Redirects are
+ * not followed here: a redirect is an outcome, and {@link CrawlState} decides whether its target
+ * is fetched, so that a URL reached both by a link and by a redirect is requested once.
  *
- * <p>Two entry points: {@link #fetchAsync(String)} returns at once with a future (the async
- * scheduler composes it); {@link #fetch(String)} blocks the calling thread until the outcome is
- * there (the sequential, threads, futures and virtual-thread schedulers). Both never fail for
- * network reasons: a timeout or a refused connection is a {@link FetchOutcome} of kind
- * {@code FAILED}. Cancelling the future (or interrupting a thread blocked in {@code fetch}) aborts
- * the request in flight.
+ * <p>Two entry points: {@link #fetchAsync} returns at once with a future (the async scheduler
+ * composes it); {@link #fetch} blocks the calling thread until the outcome is there and extracts
+ * the links on that thread (the sequential, threads, futures and virtual-thread schedulers). Both
+ * never fail for network reasons: a timeout or a refused connection is an outcome of kind
+ * {@code FAILED} that says so. Cancelling the future (or interrupting a thread blocked in
+ * {@code fetch}) aborts the request in flight.
  *
  * <pre>{@code
  * try (PageFetcher fetcher = PageFetcher.open(settings)) {
- *     FetchOutcome o = fetcher.fetch("http://127.0.0.1:8080/");
+ *     FetchOutcome o = fetcher.fetch(new CrawlTask("http://127.0.0.1:8080/", 0, CrawlTask.Purpose.CRAWL));
  * }
  * }</pre>
  *
- * <p>Threads: the fetcher owns one {@link HttpClient} with an explicit executor of two threads and
- * one timer thread. An explicit executor matters here: on a 2-CPU machine the common pool has
- * parallelism 1, so up to JDK 21 {@code CompletableFuture}'s default async executor starts a new
- * thread per task, and {@code HttpClient} would route every completion through it (hundreds of
- * thread starts per crawl). {@code sendAsync} still completes its future there (a deliberate no-op
- * hop in the JDK's {@code HttpClientImpl}); every stage of ours names {@code httpExecutor}, so no
- * crawler code runs on the default executor. {@link #close()} shuts all of them down and waits for
- * them. Thread-safe.
+ * <p>What a request carries and how its answer is read:
+ * <ul>
+ *   <li>{@code Accept-Encoding: gzip, deflate}, and those codings are undone (RFC 9110 sections
+ *       8.4 and 12.5.3). Without the header a server may send any coding; a page in a coding the
+ *       crawler cannot undo is recorded with that problem, never parsed as if it were HTML.</li>
+ *   <li>A {@code Location} with raw non-ASCII bytes is read as UTF-8 when it is valid UTF-8 (what
+ *       browsers do), then percent-encoded by the normaliser; relative, it is resolved against
+ *       the request URL (RFC 9110 section 10.2.2).</li>
+ *   <li>robots.txt (RFC 9309) once per origin, following up to five redirects (2.3.1.2): 4xx allows
+ *       everything, 5xx forbids everything (2.3.1.3-4). When robots.txt cannot be reached at all
+ *       (refused, unknown host, TLS failure, timeout), nothing on that origin can be: each of its
+ *       URLs is reported with that reason. Its {@code Crawl-delay} spaces requests to the origin,
+ *       up to {@value #MAX_CRAWL_DELAY_SECONDS} s.</li>
+ *   <li>{@code 429 Too Many Requests}, and {@code 503} with {@code Retry-After}: the origin is held
+ *       back for the time asked (RFC 9110 section 10.2.3; 1, 2, 4 s when a 429 names none), up to
+ *       {@value #MAX_RETRY_AFTER_SECONDS} s, and the request is retried at most
+ *       {@value #MAX_RETRIES} times.</li>
+ *   <li>External links ({@link CrawlTask.Purpose#CHECK}): one GET each, at most
+ *       {@value #EXTERNAL_PER_HOST} in flight per host, the body read to
+ *       {@value #CHECK_BODY_CAP} bytes. GET rather than HEAD: enough servers answer HEAD with 405,
+ *       403 or 404 where GET works that a HEAD-first checker needs a second request for them.</li>
+ * </ul>
+ *
+ * <p>Threads: the fetcher owns one {@link SelectorHttpClient} (one loop thread, which also runs
+ * this class's timers and robots.txt parsing). {@link #close()} stops it and waits. Thread-safe.
  */
 public final class PageFetcher implements AutoCloseable {
 
     /** Bodies that are not parsed (redirects, errors, images...) are read at most this far. */
     static final int UNPARSED_BODY_CAP = 64 * 1024;
+    /** External links are checked, not parsed: this much body is enough to keep the connection. */
+    static final int CHECK_BODY_CAP = 16 * 1024;
+    public static final int EXTERNAL_PER_HOST = 2;
+    public static final int MAX_RETRIES = 3;
+    public static final int MAX_RETRY_AFTER_SECONDS = 60;
+    public static final int MAX_CRAWL_DELAY_SECONDS = 10;
     private static final int ROBOTS_MAX_REDIRECTS = 5;
+    private static final String ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
 
     private final CrawlSettings settings;
-    private final String startUrl;
-    /**
-     * Where the start URL's redirects led, if they left the start host ({@code http://example.org/}
-     * to {@code https://www.example.org/} is common): that site is in scope too. Written once, by
-     * the start URL's fetch, before any other URL is known; volatile for the readers after it.
-     */
-    private volatile String startRedirectedTo;
-    private final Predicate<String> inScope;
-    private final ExecutorService httpExecutor;
-    private final ScheduledExecutorService timer;
-    private final HttpClient client;
-    private final HostPacer pacer;
-    private final ConcurrentHashMap<String, CompletableFuture<RobotsRules>> robotsByOrigin = new ConcurrentHashMap<>();
+    private final SelectorHttpClient client;
+    private final HostPacer pacer = new HostPacer();
+    private final HostLimiter externalHosts = new HostLimiter(EXTERNAL_PER_HOST);
+    private final ConcurrentHashMap<String, CompletableFuture<RobotsAccess>> robotsByOrigin = new ConcurrentHashMap<>();
 
     private PageFetcher(CrawlSettings settings) {
         this.settings = settings;
-        this.startUrl = UrlNormalizer.normalize(settings.startUrl());
-        this.inScope = candidate -> settings.scope().contains(startUrl, candidate)
-                || (startRedirectedTo != null && settings.scope().contains(startRedirectedTo, candidate));
-        this.httpExecutor = Executors.newFixedThreadPool(2, named("links-http-"));
-        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, named("links-timer-"));
-        // Every request schedules its deadline and almost always cancels it: drop cancelled tasks at
-        // once instead of keeping them queued until their (10 s later) due time.
-        timerPool.setRemoveOnCancelPolicy(true);
-        this.timer = timerPool;
-        this.pacer = new HostPacer(settings.politenessDelay());
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)      // the default tries an h2c upgrade on http://
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .followRedirects(HttpClient.Redirect.NEVER) // we follow them ourselves, with loop detection
-                .connectTimeout(settings.requestTimeout())
-                .executor(httpExecutor)
-                .build();
+        try {
+            this.client = SelectorHttpClient.open(List.of(
+                    new HttpResponse.Header("User-Agent", settings.userAgent()),
+                    new HttpResponse.Header("Accept", ACCEPT),
+                    new HttpResponse.Header("Accept-Encoding", ContentCoding.ACCEPT_ENCODING)),
+                    settings.verifyTls() ? SelectorHttpClient.Tls.VERIFY : SelectorHttpClient.Tls.TRUST_ANY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a network selector", e);
+        }
     }
 
-    /** Creates a fetcher (HTTP client, its executor and timer) for one crawl. */
+    /** Creates a fetcher (its HTTP client and loop thread) for one crawl. */
     public static PageFetcher open(CrawlSettings settings) {
         return new PageFetcher(settings);
     }
@@ -125,195 +128,352 @@ public final class PageFetcher implements AutoCloseable {
         };
     }
 
-    /** The timer thread shared by this crawl (deadlines, politeness delays, progress). */
-    public ScheduledExecutorService timer() {
-        return timer;
-    }
-
-    /** True when {@code url} may be fetched in this crawl's scope. */
-    public boolean inScope(String url) {
-        return inScope.test(url);
+    /** Runs {@code action} after {@code delayNanos} on the fetcher's loop thread; it must be short. */
+    public SelectorHttpClient.Cancellable schedule(long delayNanos, Runnable action) {
+        return client.schedule(delayNanos, action);
     }
 
     /**
-     * Fetches {@code url} (normalised, in scope) and blocks until its outcome is known. The
-     * per-request deadline bounds the wait for each request of the redirect chain.
+     * Fetches the task's URL and blocks until its outcome is known; the links are extracted on the
+     * calling thread.
      *
      * @throws InterruptedException if the thread is interrupted; the request is aborted first
      */
-    public FetchOutcome fetch(String url) throws InterruptedException {
-        CompletableFuture<FetchOutcome> outcome = fetchAsync(url);
+    public FetchOutcome fetch(CrawlTask task) throws InterruptedException {
         try {
-            return outcome.get();
-        } catch (InterruptedException e) {
-            outcome.cancel(true);   // aborts the exchange in flight, then we report the interrupt
-            throw e;
-        } catch (ExecutionException e) {
-            return FetchOutcome.problem(url, url, FetchOutcome.Kind.FAILED, 0, describe(e.getCause()));
+            return fetch(task, Long.MAX_VALUE);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no wait is that long", e);
         }
     }
 
-    /** Starts fetching {@code url}; the future completes with the outcome and never exceptionally. */
-    public CompletableFuture<FetchOutcome> fetchAsync(String url) {
-        Chain chain = new Chain(url);
-        hop(chain, url);
-        return chain.result;
+    /**
+     * As {@link #fetch(CrawlTask)}, but waits at most {@code waitNanos} for the network (the crawl's
+     * deadline may come before the request's own).
+     *
+     * @throws TimeoutException if the wait ran out; the request is aborted first
+     */
+    public FetchOutcome fetch(CrawlTask task, long waitNanos) throws InterruptedException, TimeoutException {
+        CompletableFuture<Answer> answer = request(task);
+        try {
+            return outcome(task, answer.get(waitNanos, TimeUnit.NANOSECONDS));
+        } catch (InterruptedException | TimeoutException e) {
+            answer.cancel(true);   // aborts the exchange in flight, then we report why
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("fetch of " + task.url() + " failed", e.getCause());
+        }
     }
 
-    /** One URL's redirect chain: the hops are made one after another, never concurrently. */
-    private static final class Chain {
-        final String requestUrl;
-        final CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
-        // Written by one hop, read by the next: each hop starts from the completion of the previous
-        // one, and CompletableFuture completion orders the writes before the reads.
-        final Set<String> visited = new HashSet<>();
-        final AtomicReference<Runnable> abortCurrent = new AtomicReference<>(() -> { });
+    /**
+     * Starts fetching the task's URL; the future completes with the outcome, computed (links
+     * extracted) on {@code parseOn}, and never exceptionally unless {@code parseOn} refuses it.
+     */
+    public CompletableFuture<FetchOutcome> fetchAsync(CrawlTask task, Executor parseOn) {
+        CompletableFuture<Answer> answer = request(task);
+        CompletableFuture<FetchOutcome> outcome = answer.thenApplyAsync(a -> outcome(task, a), parseOn);
+        outcome.whenComplete((o, e) -> {
+            if (outcome.isCancelled()) {
+                answer.cancel(true);
+            }
+        });
+        return outcome;
+    }
 
-        Chain(String requestUrl) {
-            this.requestUrl = requestUrl;
-            result.whenComplete((o, e) -> {
+    /** Stops the HTTP client (every request in flight fails) and waits for its thread. */
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    // ---- one fetch: robots, politeness, the exchange, retries ----------------------------------
+
+    /** The network's answer to a fetch: a response, or an outcome decided without one. */
+    private record Answer(HttpResponse response, FetchOutcome decided, String note) {
+    }
+
+    private CompletableFuture<Answer> request(CrawlTask task) {
+        Fetch f = new Fetch(task);
+        f.start();
+        return f.result;
+    }
+
+    /**
+     * The steps of one fetch, each started by the end of the one before: robots.txt, a host permit
+     * (external links), the politeness slot, the exchange, a retry. {@code abort} cancels whichever
+     * step is under way when the fetch is cancelled.
+     */
+    private final class Fetch {
+        final CrawlTask task;
+        final String origin;
+        final CompletableFuture<Answer> result = new CompletableFuture<>();
+        private final AtomicBoolean holdsPermit = new AtomicBoolean();
+        private volatile Runnable abort = () -> { };
+        private long gapNanos;
+        private int retries;
+
+        Fetch(CrawlTask task) {
+            this.task = task;
+            this.origin = UrlNormalizer.origin(task.url());
+            result.whenComplete((a, e) -> {
                 if (result.isCancelled()) {
-                    abortCurrent.get().run();
+                    abort.run();
+                }
+                releasePermit();
+            });
+        }
+
+        void start() {
+            robotsFor(origin).whenComplete((access, error) -> {
+                if (error != null) {
+                    decide(FetchOutcome.Kind.FAILED, "internal error: " + error);
+                } else if (access.unreachable() != null) {
+                    decide(FetchOutcome.Kind.FAILED, access.unreachable());
+                } else if (access.blocked() != null) {
+                    decide(FetchOutcome.Kind.BLOCKED_BY_ROBOTS, access.blocked());
+                } else if (!access.rules().allows(UrlNormalizer.pathAndQuery(task.url()))) {
+                    decide(FetchOutcome.Kind.BLOCKED_BY_ROBOTS, "disallowed by robots.txt");
+                } else {
+                    gapNanos = access.gapNanos();
+                    if (task.purpose() == CrawlTask.Purpose.CHECK) {
+                        waitForPermit();
+                    } else {
+                        pace();
+                    }
                 }
             });
         }
 
-        void finish(FetchOutcome outcome) {
-            result.complete(outcome);
-        }
-
-        void finish(String finalUrl, FetchOutcome.Kind kind, int status, String detail) {
-            result.complete(FetchOutcome.problem(requestUrl, finalUrl, kind, status, detail));
-        }
-    }
-
-    private void hop(Chain chain, String url) {
-        if (chain.result.isDone()) {
-            return;
-        }
-        chain.visited.add(url);
-        robotsFor(url).whenComplete((rules, error) -> {
-            try {
-                if (rules != null && !rules.allows(UrlNormalizer.pathAndQuery(url))) {
-                    chain.finish(url, FetchOutcome.Kind.BLOCKED_BY_ROBOTS, 0, "disallowed by robots.txt");
-                    return;
-                }
-                long waitNanos = pacer.reserve(UrlNormalizer.hostAndPort(url));
-                if (waitNanos > 0) {
-                    timer.schedule(() -> send(chain, url), waitNanos, TimeUnit.NANOSECONDS);
+        private void waitForPermit() {
+            CompletableFuture<Void> permit = externalHosts.acquire(UrlNormalizer.hostAndPort(task.url()));
+            onAbort(() -> permit.cancel(false));
+            permit.thenRun(() -> {
+                holdsPermit.set(true);
+                if (result.isDone()) {
+                    releasePermit();   // abandoned while waiting: pass the permit on
                 } else {
-                    send(chain, url);
+                    pace();
                 }
-            } catch (RejectedExecutionException e) {
-                chain.finish(url, FetchOutcome.Kind.FAILED, 0, "crawl stopped");
-            } catch (RuntimeException e) {
-                chain.finish(url, FetchOutcome.Kind.FAILED, 0, "internal error: " + e);
+            });
+        }
+
+        private void releasePermit() {
+            if (holdsPermit.compareAndSet(true, false)) {
+                externalHosts.release(UrlNormalizer.hostAndPort(task.url()));
             }
-        });
+        }
+
+        private void pace() {
+            long wait = pacer.reserve(origin, gapNanos);
+            if (wait > 0) {
+                SelectorHttpClient.Cancellable timer = client.schedule(wait, this::send);
+                onAbort(timer::cancel);
+            } else {
+                send();
+            }
+        }
+
+        private void send() {
+            if (result.isDone()) {
+                return;
+            }
+            CompletableFuture<HttpResponse> exchange = client.get(task.url(), limitFor(task),
+                    settings.requestTimeout().toNanos());
+            onAbort(() -> exchange.cancel(true));
+            exchange.whenComplete(this::answered);
+        }
+
+        /**
+         * Makes {@code step} the one a cancellation aborts. If the fetch was cancelled while the step
+         * was being set up, the cancellation has already run the previous abort: abort this one now.
+         */
+        private void onAbort(Runnable step) {
+            abort = step;
+            if (result.isCancelled()) {
+                step.run();
+            }
+        }
+
+        private void answered(HttpResponse response, Throwable error) {
+            if (error != null) {
+                decide(FetchOutcome.Kind.FAILED, describe(error));
+                return;
+            }
+            int status = response.status();
+            String retryAfter = response.header("Retry-After");
+            if (status == 429 || (status == 503 && retryAfter != null)) {
+                long waitNanos = retryAfter != null ? retryAfterNanos(retryAfter)
+                        : TimeUnit.SECONDS.toNanos(1L << Math.min(retries, 20));
+                if (waitNanos < 0) {
+                    result.complete(new Answer(response, null, "unreadable Retry-After"));
+                } else if (waitNanos > TimeUnit.SECONDS.toNanos(MAX_RETRY_AFTER_SECONDS)) {
+                    result.complete(new Answer(response, null, "asked to wait " + TimeUnit.NANOSECONDS.toSeconds(waitNanos)
+                            + " s, more than the " + MAX_RETRY_AFTER_SECONDS + " s the crawler waits"));
+                } else if (retries >= MAX_RETRIES) {
+                    result.complete(new Answer(response, null, "still " + status + " after " + MAX_RETRIES + " retries"));
+                } else {
+                    retries++;
+                    pacer.pause(origin, waitNanos);
+                    pace();
+                }
+                return;
+            }
+            result.complete(new Answer(response, null, null));
+        }
+
+        private void decide(FetchOutcome.Kind kind, String detail) {
+            result.complete(new Answer(null, FetchOutcome.problem(task.url(), kind, 0, detail), null));
+        }
     }
 
-    private void send(Chain chain, String url) {
-        if (chain.result.isDone()) {
-            return;
+    /**
+     * RFC 9110 section 10.2.3: delay-seconds or an HTTP-date; returns nanoseconds from now (0 for a
+     * date in the past), or -1 if the value is neither.
+     */
+    static long retryAfterNanos(String value) {
+        String v = value.strip();
+        if (!v.isEmpty() && v.length() <= 9 && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return TimeUnit.SECONDS.toNanos(Long.parseLong(v));
         }
-        exchange(url, this::pageBodyCap, chain).whenComplete((response, error) -> {
-            try {
-                onResponse(chain, url, response, error);
-            } catch (RuntimeException e) {
-                chain.finish(url, FetchOutcome.Kind.FAILED, 0, "internal error: " + e);
-            }
-        });
+        try {
+            ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+            long millis = when.toInstant().toEpochMilli() - System.currentTimeMillis();
+            return TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
+        } catch (DateTimeParseException e) {
+            return -1;
+        }
     }
 
-    private void onResponse(Chain chain, String url, HttpResponse<CappedBodySubscriber.CappedBody> response,
-                            Throwable error) {
-        if (error != null) {
-            chain.finish(url, FetchOutcome.Kind.FAILED, 0, describe(error));
-            return;
+    /** An HTML page of the site is read up to the page cap; everything else a little. */
+    private BodyLimit limitFor(CrawlTask task) {
+        if (task.purpose() == CrawlTask.Purpose.CHECK) {
+            return (status, headers) -> CHECK_BODY_CAP;
         }
-        int status = response.statusCode();
+        return (status, headers) -> {
+            String type = mediaType(headerValue(headers, "Content-Type"));
+            boolean success = status >= 200 && status < 300;
+            return success && (isHtml(type) || type.isEmpty()) ? settings.maxBodyBytes() : UNPARSED_BODY_CAP;
+        };
+    }
+
+    private static String headerValue(List<HttpResponse.Header> headers, String name) {
+        for (HttpResponse.Header h : headers) {
+            if (h.name().equalsIgnoreCase(name)) {
+                return h.value();
+            }
+        }
+        return "";
+    }
+
+    // ---- from an answer to an outcome (CPU only: runs on the caller's thread) -------------------
+
+    private FetchOutcome outcome(CrawlTask task, Answer answer) {
+        if (answer.decided() != null) {
+            return answer.decided();
+        }
+        HttpResponse r = answer.response();
+        int status = r.status();
         if (isRedirect(status)) {
-            followRedirect(chain, url, response);
-        } else if (status >= 200 && status < 300) {
-            chain.finish(page(chain.requestUrl, url, response));
-        } else {
-            chain.finish(url, FetchOutcome.Kind.HTTP_ERROR, status, String.valueOf(status));
+            return redirect(task.url(), r);
         }
-    }
-
-    private void followRedirect(Chain chain, String url, HttpResponse<?> response) {
-        int status = response.statusCode();
-        String location = response.headers().firstValue("Location").orElse(null);
-        if (location == null) {
-            chain.finish(url, FetchOutcome.Kind.HTTP_ERROR, status, status + " without Location");
-            return;
+        if (status >= 200 && status < 300) {
+            return page(task, r);
         }
-        // RFC 9110 10.2.2: a relative Location is resolved against the URL of the request.
-        LinkTarget target = UrlNormalizer.resolveLink(UriReference.parse(url), location);
-        if (target.kind() != LinkKind.RESOLVED || !UrlNormalizer.isHttp(target.url())) {
-            chain.finish(url, FetchOutcome.Kind.HTTP_ERROR, status, status + " with unusable Location");
-            return;
-        }
-        String next = target.url();
-        if (chain.visited.contains(next)) {
-            chain.finish(next, FetchOutcome.Kind.REDIRECT_LOOP, status, "redirect loop");
-        } else if (chain.visited.size() > settings.maxRedirects()) {
-            chain.finish(next, FetchOutcome.Kind.TOO_MANY_REDIRECTS, status,
-                    "more than " + settings.maxRedirects() + " redirects");
-        } else if (!inScope.test(next) && chain.requestUrl.equals(startUrl) && UrlNormalizer.isHttp(next)) {
-            startRedirectedTo = next;   // the site the user asked for lives elsewhere: follow it there
-            hop(chain, next);
-        } else if (!inScope.test(next)) {
-            chain.finish(next, FetchOutcome.Kind.LEFT_SCOPE, status, "redirects out of scope");
-        } else {
-            hop(chain, next);
-        }
+        String detail = answer.note() == null ? String.valueOf(status) : status + " (" + answer.note() + ")";
+        return FetchOutcome.problem(task.url(), FetchOutcome.Kind.HTTP_ERROR, status, detail);
     }
 
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    /** Only successful HTML responses are read up to the (large) page cap; everything else a little. */
-    private int pageBodyCap(HttpResponse.ResponseInfo info) {
-        boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
-        String type = mediaType(info.headers().firstValue("Content-Type").orElse(""));
-        return success && (isHtml(type) || type.isEmpty()) ? settings.maxBodyBytes() : UNPARSED_BODY_CAP;
+    private static FetchOutcome redirect(String url, HttpResponse r) {
+        int status = r.status();
+        String location = r.header("Location");
+        if (location == null) {
+            return FetchOutcome.problem(url, FetchOutcome.Kind.HTTP_ERROR, status, status + " without Location");
+        }
+        LinkTarget target = UrlNormalizer.resolveLink(UriReference.parse(url), headerText(location));
+        if (target.kind() != LinkKind.RESOLVED || !UrlNormalizer.isHttp(target.url())) {
+            return FetchOutcome.problem(url, FetchOutcome.Kind.HTTP_ERROR, status, status + " with unusable Location");
+        }
+        return FetchOutcome.redirect(url, status, target.url());
     }
 
-    private FetchOutcome page(String requestUrl, String url, HttpResponse<CappedBodySubscriber.CappedBody> response) {
-        String contentTypeHeader = response.headers().firstValue("Content-Type").orElse("");
+    /**
+     * A header value as text: its octets (one char each, as received) read as UTF-8 if they are
+     * valid UTF-8, else as ISO-8859-1, the historical charset of HTTP fields (RFC 9110 section 5.5).
+     */
+    static String headerText(String octets) {
+        boolean ascii = true;
+        for (int i = 0; i < octets.length() && ascii; i++) {
+            ascii = octets.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            return octets;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(octets.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return octets;
+        }
+    }
+
+    private FetchOutcome page(CrawlTask task, HttpResponse r) {
+        String contentTypeHeader = r.header("Content-Type") == null ? "" : r.header("Content-Type");
         String type = mediaType(contentTypeHeader);
-        CappedBodySubscriber.CappedBody body = response.body();
-        byte[] bytes = body.bytes();
-        boolean parse = isHtml(type) || (type.isEmpty() && looksLikeHtml(bytes));
+        boolean crawl = task.purpose() == CrawlTask.Purpose.CRAWL;
+        boolean mayBeHtml = crawl && (isHtml(type) || type.isEmpty());
+        byte[] body = r.body();
+        boolean truncated = r.truncated();
+        String problem = "";
+        List<String> codings = r.headerValues("Content-Encoding");
+        if (!codings.isEmpty()) {
+            try {
+                ContentCoding.Decoded decoded = ContentCoding.decode(codings, body, truncated,
+                        limitFor(task).bytesFor(r.status(), r.headers()));
+                body = decoded.bytes();
+                truncated = decoded.truncated();
+            } catch (ContentCoding.UnsupportedCodingException e) {
+                problem = mayBeHtml ? "Content-Encoding " + e.getMessage() + " not supported: links not read" : "";
+            } catch (IOException e) {
+                problem = mayBeHtml ? "corrupt " + String.join(", ", codings) + " data: links not read" : "";
+            }
+        }
         List<String> links = new ArrayList<>();
         List<String> malformed = new ArrayList<>();
-        if (parse) {
-            String html = new String(bytes, charsetOf(contentTypeHeader));
-            LinkExtractor.ExtractedLinks found = LinkExtractor.extract(html);
-            UriReference base = UriReference.parse(url);
-            if (found.baseHref() != null) {
-                LinkTarget b = UrlNormalizer.resolveLink(base, found.baseHref());
-                if (b.kind() == LinkKind.RESOLVED) {
-                    base = UriReference.parse(b.url());
-                }
-            }
-            Set<String> distinct = new LinkedHashSet<>();
-            Set<String> distinctMalformed = new LinkedHashSet<>();
-            for (String href : found.links()) {
-                LinkTarget t = UrlNormalizer.resolveLink(base, href);
-                switch (t.kind()) {
-                    case RESOLVED -> distinct.add(t.url());
-                    case MALFORMED -> distinctMalformed.add(t.url());
-                    case SKIPPED -> { }   // mailto:, javascript:, tel:, data: are not resources
-                }
-            }
-            links.addAll(distinct);
-            malformed.addAll(distinctMalformed);
+        if (problem.isEmpty() && crawl && (isHtml(type) || (type.isEmpty() && looksLikeHtml(body)))) {
+            extractLinks(task.url(), new String(body, charsetOf(contentTypeHeader)), links, malformed);
         }
-        return new FetchOutcome(requestUrl, url, FetchOutcome.Kind.PAGE, response.statusCode(), type,
-                bytes.length, body.truncated(), links, malformed, String.valueOf(response.statusCode()));
+        return new FetchOutcome(task.url(), FetchOutcome.Kind.PAGE, r.status(), type, body.length, truncated,
+                links, malformed, "", String.valueOf(r.status()), problem);
+    }
+
+    private static void extractLinks(String pageUrl, String html, List<String> links, List<String> malformed) {
+        LinkExtractor.ExtractedLinks found = LinkExtractor.extract(html);
+        UriReference base = UriReference.parse(pageUrl);
+        if (found.baseHref() != null) {
+            LinkTarget b = UrlNormalizer.resolveLink(base, found.baseHref());
+            if (b.kind() == LinkKind.RESOLVED) {
+                base = UriReference.parse(b.url());
+            }
+        }
+        Set<String> distinct = new LinkedHashSet<>();
+        Set<String> distinctMalformed = new LinkedHashSet<>();
+        for (String href : found.links()) {
+            LinkTarget t = UrlNormalizer.resolveLink(base, href);
+            switch (t.kind()) {
+                case RESOLVED -> distinct.add(t.url());
+                case MALFORMED -> distinctMalformed.add(t.url());
+                case SKIPPED -> { }   // mailto:, javascript:, tel:, data: are not resources
+            }
+        }
+        links.addAll(distinct);
+        malformed.addAll(distinctMalformed);
     }
 
     private static String mediaType(String contentType) {
@@ -348,157 +508,88 @@ public final class PageFetcher implements AutoCloseable {
 
     // ---- robots.txt -------------------------------------------------------------------------
 
-    private CompletableFuture<RobotsRules> robotsFor(String url) {
+    /**
+     * What robots.txt says about one origin: its rules and the gap between requests, or why
+     * nothing there may be fetched.
+     *
+     * @param rules       the rules (allow-all when robots.txt is not obeyed or absent)
+     * @param unreachable the network failure that kept robots.txt out of reach, or null
+     * @param blocked     why everything is disallowed (a 5xx answer), or null
+     * @param gapNanos    the politeness gap for this origin
+     */
+    private record RobotsAccess(RobotsRules rules, String unreachable, String blocked, long gapNanos) {
+    }
+
+    private CompletableFuture<RobotsAccess> robotsFor(String origin) {
+        long delay = settings.politenessDelay().toNanos();
         if (!settings.obeyRobots()) {
-            return CompletableFuture.completedFuture(RobotsRules.allowAll());
+            return CompletableFuture.completedFuture(new RobotsAccess(RobotsRules.allowAll(), null, null, delay));
         }
         // One request per origin, even when many workers ask at once: the first creates the future.
-        return robotsByOrigin.computeIfAbsent(UrlNormalizer.origin(url),
-                origin -> loadRobots(origin + "/robots.txt", ROBOTS_MAX_REDIRECTS));
+        return robotsByOrigin.computeIfAbsent(origin, o -> {
+            CompletableFuture<RobotsAccess> access = new CompletableFuture<>();
+            long wait = pacer.reserve(o, delay);
+            client.schedule(Math.max(wait, 0), () -> loadRobots(o + "/robots.txt", ROBOTS_MAX_REDIRECTS, access));
+            return access;
+        });
     }
 
-    private CompletableFuture<RobotsRules> loadRobots(String robotsUrl, int redirectsLeft) {
-        return exchange(robotsUrl, info -> RobotsRules.MAX_PARSED_BYTES, null).handle((response, error) -> {
-            if (error != null) {
-                return CompletableFuture.completedFuture(RobotsRules.disallowAll());   // RFC 9309 2.3.1.4
-            }
-            int status = response.statusCode();
-            if (isRedirect(status) && redirectsLeft > 0) {
-                String location = response.headers().firstValue("Location").orElse(null);
-                if (location != null) {
-                    LinkTarget t = UrlNormalizer.resolveLink(UriReference.parse(robotsUrl), location);
-                    if (t.kind() == LinkKind.RESOLVED && UrlNormalizer.isHttp(t.url())) {
-                        return loadRobots(t.url(), redirectsLeft - 1);
+    private void loadRobots(String robotsUrl, int redirectsLeft, CompletableFuture<RobotsAccess> access) {
+        long delay = settings.politenessDelay().toNanos();
+        client.get(robotsUrl, (status, headers) -> RobotsRules.MAX_PARSED_BYTES, settings.requestTimeout().toNanos())
+                .whenComplete((r, error) -> {
+                    try {
+                        if (error != null) {
+                            access.complete(new RobotsAccess(null, describe(error), null, delay));
+                            return;
+                        }
+                        int status = r.status();
+                        if (isRedirect(status) && r.header("Location") != null) {
+                            LinkTarget t = UrlNormalizer.resolveLink(UriReference.parse(robotsUrl), headerText(r.header("Location")));
+                            if (redirectsLeft > 0 && t.kind() == LinkKind.RESOLVED && UrlNormalizer.isHttp(t.url())) {
+                                loadRobots(t.url(), redirectsLeft - 1, access);
+                                return;
+                            }
+                            access.complete(new RobotsAccess(RobotsRules.allowAll(), null, null, delay));   // 2.3.1.2
+                        } else if (status >= 200 && status < 300) {
+                            RobotsRules rules = RobotsRules.parse(robotsText(r), settings.robotsToken());
+                            long crawlDelay = Math.min(rules.crawlDelay().toNanos(),
+                                    TimeUnit.SECONDS.toNanos(MAX_CRAWL_DELAY_SECONDS));
+                            access.complete(new RobotsAccess(rules, null, null, Math.max(delay, crawlDelay)));
+                        } else if (status >= 500) {
+                            access.complete(new RobotsAccess(null, null, "robots.txt answered " + status, delay));
+                        } else {
+                            access.complete(new RobotsAccess(RobotsRules.allowAll(), null, null, delay));   // 4xx: unavailable
+                        }
+                    } catch (RuntimeException e) {
+                        access.complete(new RobotsAccess(null, "robots.txt unreadable: " + e, null, delay));
                     }
-                }
-                return CompletableFuture.completedFuture(RobotsRules.allowAll());
-            }
-            if (status >= 200 && status < 300) {
-                String text = new String(response.body().bytes(), StandardCharsets.UTF_8);
-                return CompletableFuture.completedFuture(RobotsRules.parse(text, settings.userAgent()));
-            }
-            if (status >= 500) {
-                return CompletableFuture.completedFuture(RobotsRules.disallowAll());
-            }
-            return CompletableFuture.completedFuture(RobotsRules.allowAll());   // 4xx: "unavailable"
-        }).thenCompose(f -> f);
+                });
     }
 
-    // ---- one HTTP exchange with a deadline ---------------------------------------------------
-
-    /**
-     * Sends one GET and completes when the (capped) body is in, or exceptionally at the request
-     * deadline. {@code HttpRequest.timeout} alone would not do: it stops at the response headers and
-     * a body that trickles in would hold the request forever.
-     */
-    private CompletableFuture<HttpResponse<CappedBodySubscriber.CappedBody>> exchange(
-            String url, ToIntFunction<HttpResponse.ResponseInfo> capFor, Chain chain) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("URL not accepted by HttpClient"));
-        }
-        Duration timeout = settings.requestTimeout();
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(uri)
-                    .timeout(timeout)
-                    .header("User-Agent", settings.userAgent() + "/1.0")
-                    .GET()
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("URL not accepted by HttpClient"));
-        }
-        AtomicReference<CappedBodySubscriber> body = new AtomicReference<>();
-        HttpResponse.BodyHandler<CappedBodySubscriber.CappedBody> handler = info -> {
-            CappedBodySubscriber s = new CappedBodySubscriber(capFor.applyAsInt(info));
-            body.set(s);
-            return s;
-        };
-        CompletableFuture<HttpResponse<CappedBodySubscriber.CappedBody>> response = client.sendAsync(request, handler);
-        CompletableFuture<HttpResponse<CappedBodySubscriber.CappedBody>> result = new CompletableFuture<>();
-        Runnable abort = () -> {
-            response.cancel(true);   // JDK 16+: cancelling the sendAsync future aborts the exchange
-            CappedBodySubscriber s = body.get();
-            if (s != null) {
-                s.abort();
-            }
-        };
-        if (chain != null) {
-            chain.abortCurrent.set(abort);
-            if (chain.result.isDone()) {
-                abort.run();   // cancelled while we were setting up
+    private static String robotsText(HttpResponse r) {
+        byte[] body = r.body();
+        List<String> codings = r.headerValues("Content-Encoding");
+        if (!codings.isEmpty()) {
+            try {
+                body = ContentCoding.decode(codings, body, r.truncated(), RobotsRules.MAX_PARSED_BYTES).bytes();
+            } catch (IOException e) {
+                return "";   // unreadable: as if empty, which allows everything (RFC 9309 2.3.1.3 treats it as unavailable)
             }
         }
-        ScheduledFuture<?> deadline;
-        try {
-            deadline = timer.schedule(() -> {
-                if (result.completeExceptionally(new HttpTimeoutException("request timed out"))) {
-                    abort.run();
-                }
-            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            abort.run();
-            return CompletableFuture.failedFuture(new CancellationException("crawl stopped"));
-        }
-        // sendAsync completes its future on CompletableFuture's default executor (the JDK hops there
-        // on purpose); hop straight back to our own executor so no crawler code runs on it.
-        response.whenCompleteAsync((r, e) -> {
-            deadline.cancel(false);
-            if (e != null) {
-                result.completeExceptionally(e);
-            } else {
-                result.complete(r);
-            }
-        }, httpExecutor);
-        return result;
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     /** A short, deterministic description of a failure (the same in every mode and run). */
     static String describe(Throwable error) {
         Throwable e = error;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+        while ((e instanceof java.util.concurrent.CompletionException || e instanceof ExecutionException)
+                && e.getCause() != null) {
             e = e.getCause();
         }
-        if (e instanceof HttpTimeoutException) {
-            return "timeout";
-        }
-        if (e instanceof CancellationException) {
+        if (e instanceof java.util.concurrent.CancellationException) {
             return "cancelled";
         }
-        if (e instanceof ConnectException) {
-            return "connection failed";
-        }
-        if (e instanceof IllegalArgumentException) {
-            return e.getMessage();
-        }
-        if (e instanceof IOException) {
-            return "I/O error (" + e.getClass().getSimpleName() + ")";
-        }
-        return "error (" + e.getClass().getSimpleName() + ")";
-    }
-
-    /** Stops the HTTP client, its executor and the timer, and waits for their threads to end. */
-    @Override
-    public void close() {
-        client.shutdownNow();
-        timer.shutdownNow();
-        // Wait even if this thread was interrupted (a cancelled crawl must still leave no threads
-        // behind), then restore the flag: closing is not a reason to lose the interrupt.
-        boolean interrupted = Thread.interrupted();
-        try {
-            client.awaitTermination(Duration.ofSeconds(5));
-            httpExecutor.shutdownNow();
-            httpExecutor.awaitTermination(5, TimeUnit.SECONDS);
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-            httpExecutor.shutdownNow();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return e instanceof IOException ? e.getMessage() : "internal error: " + e;
     }
 }

@@ -96,7 +96,7 @@ public final class RawThreadCrawler implements Crawler {
             while ((task = queue.take()) != null) {
                 List<CrawlTask> next = List.of();
                 try {
-                    FetchOutcome outcome = run.fetcher().fetch(task.url());
+                    FetchOutcome outcome = run.fetcher().fetch(task);
                     next = run.state().complete(task, outcome);
                 } catch (InterruptedException e) {
                     run.state().abandoned(task);

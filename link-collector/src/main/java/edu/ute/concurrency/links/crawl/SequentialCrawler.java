@@ -2,9 +2,6 @@ package edu.ute.concurrency.links.crawl;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -27,22 +24,14 @@ public final class SequentialCrawler implements Crawler {
             while (!queue.isEmpty()) {
                 CrawlTask task = queue.removeFirst();
                 run.state().started(task);
-                CompletableFuture<FetchOutcome> fetch = run.fetcher().fetchAsync(task.url());
                 FetchOutcome outcome;
                 try {
                     // Waiting with the overall deadline, not just the request timeout, lets a
                     // --deadline stop the crawl in the middle of a slow request.
-                    outcome = fetch.get(Math.max(run.nanosLeft(), 0), TimeUnit.NANOSECONDS);
+                    outcome = run.fetcher().fetch(task, Math.max(run.nanosLeft(), 0));
                 } catch (TimeoutException e) {
-                    fetch.cancel(true);
                     run.state().abandoned(task);
                     return run.result("deadline");
-                } catch (InterruptedException e) {
-                    fetch.cancel(true);
-                    throw e;
-                } catch (ExecutionException e) {
-                    // fetchAsync reports network problems as outcomes; this is a bug, not a broken link.
-                    throw new IllegalStateException("fetch of " + task.url() + " failed", e.getCause());
                 }
                 queue.addAll(run.state().complete(task, outcome));
             }

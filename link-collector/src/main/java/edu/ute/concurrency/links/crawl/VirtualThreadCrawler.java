@@ -70,7 +70,7 @@ public final class VirtualThreadCrawler implements Crawler {
             permits.acquire();
             try {
                 run.state().started(task);
-                outcome = run.fetcher().fetch(task.url());
+                outcome = run.fetcher().fetch(task);
             } finally {
                 permits.release();
             }

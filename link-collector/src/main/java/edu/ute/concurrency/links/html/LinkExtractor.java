@@ -1,7 +1,6 @@
 package edu.ute.concurrency.links.html;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,17 +77,24 @@ public final class LinkExtractor {
             } else if (next == '/') {
                 i = indexOrEnd(html, '>', lt + 2) + 1;
             } else if (isAsciiLetter(next)) {
-                Tag tag = readTag(html, lt + 1);
-                i = tag.end();
-                String attribute = LINK_ATTRIBUTE.get(tag.name());
-                if (attribute != null && tag.attributes().containsKey(attribute)) {
-                    links.add(tag.attributes().get(attribute));
+                int nameEnd = lt + 1;
+                while (nameEnd < n && !isTagNameEnd(html.charAt(nameEnd))) {
+                    nameEnd++;
                 }
-                if (tag.name().equals("base") && baseHref == null && tag.attributes().containsKey("href")) {
-                    baseHref = tag.attributes().get("href");
+                String name = html.substring(lt + 1, nameEnd).toLowerCase(Locale.ROOT);
+                // Only the one attribute that can hold a link is decoded; the others are skipped over.
+                String wanted = name.equals("base") ? (baseHref == null ? "href" : null) : LINK_ATTRIBUTE.get(name);
+                Tag tag = readTag(html, nameEnd, name, wanted);
+                i = tag.end();
+                if (tag.value() != null) {
+                    if (name.equals("base")) {
+                        baseHref = tag.value();
+                    } else {
+                        links.add(tag.value());
+                    }
                 }
                 // HTML ignores "/>" on non-void elements: <script src=x.js/> still opens a script body.
-                if (RAW_TEXT.contains(tag.name())) {
+                if (RAW_TEXT.contains(name)) {
                     i = skipRawText(html, i, tag.name());
                 }
             } else {
@@ -98,7 +104,8 @@ public final class LinkExtractor {
         return new ExtractedLinks(baseHref, List.copyOf(links));
     }
 
-    private record Tag(String name, Map<String, String> attributes, int end) {
+    /** A start tag read up to its end: the value of the attribute asked for (or null), and where it ended. */
+    private record Tag(String name, String value, int end) {
     }
 
     /** Comment states of the HTML tokenizer: {@code <!-->} and {@code <!--->} end at once. */
@@ -139,18 +146,19 @@ public final class LinkExtractor {
         }
     }
 
-    private static Tag readTag(String html, int nameStart) {
+    /**
+     * Reads the attributes of a start tag whose name ends at {@code i}, keeping the value of
+     * {@code wanted} (null: none). Attribute names are compared case-insensitively; a duplicate
+     * attribute is a parse error in HTML and is dropped, so the first one counts.
+     */
+    private static Tag readTag(String html, int i, String name, String wanted) {
         int n = html.length();
-        int i = nameStart;
-        while (i < n && !isTagNameEnd(html.charAt(i))) {
-            i++;
-        }
-        String name = html.substring(nameStart, i).toLowerCase(Locale.ROOT);
-        Map<String, String> attributes = new HashMap<>();
+        String value = null;
+        boolean seen = false;
         while (i < n) {
             char c = html.charAt(i);
             if (c == '>') {
-                return new Tag(name, attributes, i + 1);
+                return new Tag(name, value, i + 1);
             }
             if (isSpace(c) || c == '/') {
                 i++;   // "/>" only matters for void and foreign elements, never for links
@@ -162,30 +170,34 @@ public final class LinkExtractor {
             while (i < n && !isSpace(html.charAt(i)) && "/>=".indexOf(html.charAt(i)) < 0) {
                 i++;
             }
-            String attrName = html.substring(attrStart, i).toLowerCase(Locale.ROOT);
+            boolean isWanted = wanted != null && !seen && i - attrStart == wanted.length()
+                    && html.regionMatches(true, attrStart, wanted, 0, wanted.length());
             int j = skipSpaces(html, i);
-            String value = "";
+            int valueStart = j;
+            int valueEnd = j;
             if (j < n && html.charAt(j) == '=') {
                 j = skipSpaces(html, j + 1);
                 if (j < n && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
                     char quote = html.charAt(j);
                     int close = html.indexOf(quote, j + 1);
-                    int end = close < 0 ? n : close;
-                    value = html.substring(j + 1, end);
+                    valueStart = j + 1;
+                    valueEnd = close < 0 ? n : close;
                     i = close < 0 ? n : close + 1;
                 } else {
-                    int start = j;
+                    valueStart = j;
                     while (j < n && !isSpace(html.charAt(j)) && html.charAt(j) != '>') {
                         j++;
                     }
-                    value = html.substring(start, j);
+                    valueEnd = j;
                     i = j;
                 }
             }
-            // HTML: a duplicate attribute is a parse error and is dropped; the first one counts.
-            attributes.putIfAbsent(attrName, HtmlEntities.decodeAttribute(value));
+            if (isWanted) {
+                value = HtmlEntities.decodeAttribute(html.substring(valueStart, valueEnd));
+                seen = true;
+            }
         }
-        return new Tag(name, attributes, n);
+        return new Tag(name, value, n);
     }
 
     private static int skipSpaces(String s, int i) {

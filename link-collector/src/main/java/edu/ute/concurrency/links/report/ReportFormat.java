@@ -13,7 +13,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code text}: a summary, the broken links with the pages that link to them, the pages;</li>
  *   <li>{@code json}: everything, one object ({@code summary}, {@code brokenLinks}, {@code pages}
- *       with their links, {@code redirects});</li>
+ *       with their links, {@code redirects}, and {@code linkStatus}: every link's status, as in the
+ *       CSV);</li>
  *   <li>{@code csv}: one row per link of every page: {@code page,link,status} (RFC 4180 quoting),
  *       the form spreadsheets and {@code grep} like.</li>
  * </ul>
@@ -44,8 +45,10 @@ public enum ReportFormat {
 
     private static void writeText(CrawlResult r, PrintWriter out) {
         CrawlResult.Summary s = r.summary();
-        out.printf("Crawl of %s: %d pages, %d URLs fetched, %d broken links%s%n", r.startUrl(), s.pages(),
-                s.fetched(), s.broken(), s.complete() ? "" : " (stopped early: " + s.stopReason() + ")");
+        long unread = r.pages().stream().filter(p -> !p.problem().isEmpty()).count();
+        out.printf("Crawl of %s: %d pages, %d URLs fetched, %d broken links%s%s%n", r.startUrl(), s.pages(),
+                s.fetched(), s.broken(), unread == 0 ? "" : ", " + unread + " pages whose links could not be read",
+                s.complete() ? "" : " (stopped early: " + s.stopReason() + ")");
         out.println();
         out.printf("Broken links (%d):%n", r.brokenLinks().size());
         for (BrokenLink b : r.brokenLinks()) {
@@ -57,8 +60,9 @@ public enum ReportFormat {
         out.println();
         out.printf("Pages (%d):%n", r.pages().size());
         for (Page p : r.pages()) {
-            out.printf("  %s  %d %s, depth %d, %d links%s%n", p.url(), p.status(), p.contentType().isEmpty() ? "?" : p.contentType(),
-                    p.depth(), p.links().size(), p.truncated() ? ", cut at " + p.bytes() + " bytes" : "");
+            out.printf("  %s  %d %s, depth %d, %d links%s%s%n", p.url(), p.status(), p.contentType().isEmpty() ? "?" : p.contentType(),
+                    p.depth(), p.links().size(), p.truncated() ? ", cut at " + p.bytes() + " bytes" : "",
+                    p.problem().isEmpty() ? "" : ", " + p.problem());
         }
         if (!r.redirects().isEmpty()) {
             out.println();
@@ -86,37 +90,61 @@ public enum ReportFormat {
         return field;
     }
 
+    /** Written with appends, not printf: a report of a thousand pages is thousands of lines. */
     private static void writeJson(CrawlResult r, PrintWriter out) {
+        String nl = System.lineSeparator();
         CrawlResult.Summary s = r.summary();
-        out.println("{");
-        out.printf("  \"startUrl\": %s,%n", json(r.startUrl()));
-        out.printf("  \"summary\": {\"pages\": %d, \"fetched\": %d, \"broken\": %d, \"complete\": %b, \"stopReason\": %s},%n",
-                s.pages(), s.fetched(), s.broken(), s.complete(), json(s.stopReason()));
-        out.println("  \"brokenLinks\": [");
+        StringBuilder sb = new StringBuilder(64 * 1024);
+        sb.append('{').append(nl);
+        sb.append("  \"startUrl\": ").append(json(r.startUrl())).append(',').append(nl);
+        sb.append("  \"summary\": {\"pages\": ").append(s.pages()).append(", \"fetched\": ").append(s.fetched())
+                .append(", \"broken\": ").append(s.broken()).append(", \"complete\": ").append(s.complete())
+                .append(", \"stopReason\": ").append(json(s.stopReason())).append("},").append(nl);
+        sb.append("  \"brokenLinks\": [").append(nl);
         List<BrokenLink> broken = r.brokenLinks();
         for (int i = 0; i < broken.size(); i++) {
             BrokenLink b = broken.get(i);
-            out.printf("    {\"url\": %s, \"reason\": %s, \"status\": %d, \"finalUrl\": %s, \"linkedFrom\": %s}%s%n",
-                    json(b.url()), json(b.reason()), b.status(), json(b.finalUrl()), jsonArray(b.linkedFrom()),
-                    i + 1 < broken.size() ? "," : "");
+            sb.append("    {\"url\": ").append(json(b.url())).append(", \"reason\": ").append(json(b.reason()))
+                    .append(", \"status\": ").append(b.status()).append(", \"finalUrl\": ").append(json(b.finalUrl()))
+                    .append(", \"linkedFrom\": ").append(jsonArray(b.linkedFrom())).append('}')
+                    .append(i + 1 < broken.size() ? "," : "").append(nl);
         }
-        out.println("  ],");
-        out.println("  \"pages\": [");
+        sb.append("  ],").append(nl);
+        sb.append("  \"pages\": [").append(nl);
         List<Page> pages = r.pages();
         for (int i = 0; i < pages.size(); i++) {
             Page p = pages.get(i);
-            out.printf("    {\"url\": %s, \"depth\": %d, \"status\": %d, \"contentType\": %s, \"bytes\": %d, \"truncated\": %b, \"links\": %s, \"malformedLinks\": %s}%s%n",
-                    json(p.url()), p.depth(), p.status(), json(p.contentType()), p.bytes(), p.truncated(),
-                    jsonArray(p.links()), jsonArray(p.malformedLinks()), i + 1 < pages.size() ? "," : "");
+            sb.append("    {\"url\": ").append(json(p.url())).append(", \"depth\": ").append(p.depth())
+                    .append(", \"status\": ").append(p.status()).append(", \"contentType\": ").append(json(p.contentType()))
+                    .append(", \"bytes\": ").append(p.bytes()).append(", \"truncated\": ").append(p.truncated())
+                    .append(", \"links\": ").append(jsonArray(p.links()))
+                    .append(", \"malformedLinks\": ").append(jsonArray(p.malformedLinks()))
+                    .append(", \"problem\": ").append(json(p.problem())).append('}')
+                    .append(i + 1 < pages.size() ? "," : "").append(nl);
+            if (sb.length() > 48 * 1024) {
+                out.append(sb);
+                sb.setLength(0);
+            }
         }
-        out.println("  ],");
-        out.print("  \"redirects\": {");
+        sb.append("  ],").append(nl);
+        sb.append("  \"redirects\": ").append(jsonObject(r.redirects(), "")).append(',').append(nl);
+        sb.append("  \"linkStatus\": ").append(jsonObject(r.linkStatus(), "    ")).append(nl);
+        sb.append('}').append(nl);
+        out.append(sb);
+    }
+
+    /** An object of string members, on one line, or one member per line indented by {@code indent}. */
+    private static String jsonObject(Map<String, String> members, String indent) {
+        if (members.isEmpty()) {
+            return "{}";
+        }
+        String separator = indent.isEmpty() ? ", " : "," + System.lineSeparator() + indent;
+        StringBuilder sb = new StringBuilder("{").append(indent.isEmpty() ? "" : System.lineSeparator() + indent);
         int n = 0;
-        for (Map.Entry<String, String> e : r.redirects().entrySet()) {
-            out.print((n++ == 0 ? "" : ", ") + json(e.getKey()) + ": " + json(e.getValue()));
+        for (Map.Entry<String, String> e : members.entrySet()) {
+            sb.append(n++ == 0 ? "" : separator).append(json(e.getKey())).append(": ").append(json(e.getValue()));
         }
-        out.println("}");
-        out.println("}");
+        return sb.append(indent.isEmpty() ? "" : System.lineSeparator() + "  ").append('}').toString();
     }
 
     private static String jsonArray(List<String> values) {
@@ -129,7 +157,15 @@ public enum ReportFormat {
 
     /** A JSON string literal (RFC 8259 escaping). */
     static String json(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = c >= 0x20 && c != '"' && c != '\\';
+        }
+        if (plain) {
+            return "\"" + s + "\"";   // URLs, nearly always: nothing to escape
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -140,7 +176,7 @@ public enum ReportFormat {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
                     } else {
                         sb.append(c);
                     }

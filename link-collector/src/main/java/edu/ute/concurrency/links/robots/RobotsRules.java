@@ -1,5 +1,6 @@
 package edu.ute.concurrency.links.robots;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +13,20 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Groups start with one or more {@code User-agent} lines. The crawler obeys every group whose
  *       user-agent matches its product token case-insensitively; if there is none, the groups for
- *       {@code *}; if there is none either, everything is allowed (section 2.2.1).</li>
+ *       {@code *}; if there is none either, everything is allowed (section 2.2.1). A user-agent
+ *       value is compared by its leading product token, the letters, {@code _} and {@code -} before
+ *       anything else: {@code User-agent: FooBot/2.1 (beta)} is a group for {@code foobot}.</li>
+ *   <li>Other records ({@code Sitemap}, unknown names, lines without a colon) neither start nor end
+ *       a group: "parsing of other records MUST NOT interfere" (section 2.2.4). {@code Crawl-delay}
+ *       is read as a member of its group, as the crawlers that honour it read it.</li>
+ *   <li>A UTF-8 byte-order mark before the first line is skipped.</li>
  *   <li>{@code Allow} and {@code Disallow} paths match from the start of the URL's path and query;
  *       {@code *} matches any sequence and a final {@code $} anchors the end (2.2.3).</li>
  *   <li>The longest (most octets) matching rule wins; on a tie between an Allow and a Disallow,
  *       Allow wins; no matching rule means allowed (2.2.2). An empty Disallow value matches nothing.</li>
  *   <li>{@code /robots.txt} itself is always allowed.</li>
+ *   <li>{@code Crawl-delay} (not in RFC 9309, but honoured by Bing, Yandex and many crawlers): the
+ *       seconds to wait between two requests, from the group that applies; the first value wins.</li>
  * </ul>
  * Paths are compared after the same percent-encoding normalisation the crawler applies to URLs, so
  * {@code /%7Ejoe} and {@code /~joe} are the same path. What to assume when robots.txt cannot be
@@ -41,20 +50,22 @@ public final class RobotsRules {
 
     private final List<Rule> rules;
     private final boolean disallowEverything;
+    private final Duration crawlDelay;
 
-    private RobotsRules(List<Rule> rules, boolean disallowEverything) {
+    private RobotsRules(List<Rule> rules, boolean disallowEverything, Duration crawlDelay) {
         this.rules = List.copyOf(rules);
         this.disallowEverything = disallowEverything;
+        this.crawlDelay = crawlDelay;
     }
 
     /** No restrictions: robots.txt absent (4xx) or empty. */
     public static RobotsRules allowAll() {
-        return new RobotsRules(List.of(), false);
+        return new RobotsRules(List.of(), false, Duration.ZERO);
     }
 
     /** Everything forbidden: robots.txt unreachable (5xx, network error), RFC 9309 section 2.3.1.4. */
     public static RobotsRules disallowAll() {
-        return new RobotsRules(List.of(), true);
+        return new RobotsRules(List.of(), true, Duration.ZERO);
     }
 
     /**
@@ -63,13 +74,16 @@ public final class RobotsRules {
     public static RobotsRules parse(String text, String userAgentToken) {
         List<Rule> matchingGroups = new ArrayList<>();
         List<Rule> starGroups = new ArrayList<>();
+        Duration matchingDelay = null;
+        Duration starDelay = null;
         boolean anyMatching = false;
         boolean anyStar = false;
 
         boolean groupMatches = false;
         boolean groupIsStar = false;
         boolean inUserAgentLines = false;   // consecutive user-agent lines belong to one group
-        for (String rawLine : text.split("\r\n|\r|\n")) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        for (String rawLine : body.split("\r\n|\r|\n")) {
             String line = rawLine;
             int hash = line.indexOf('#');
             if (hash >= 0) {
@@ -91,7 +105,7 @@ public final class RobotsRules {
                     if (value.equals("*")) {
                         groupIsStar = true;
                         anyStar = true;
-                    } else if (value.equalsIgnoreCase(userAgentToken)) {
+                    } else if (!userAgentToken.isEmpty() && productToken(value).equalsIgnoreCase(userAgentToken)) {
                         groupMatches = true;
                         anyMatching = true;
                     }
@@ -110,13 +124,53 @@ public final class RobotsRules {
                         starGroups.add(rule);
                     }
                 }
-                default -> inUserAgentLines = false;   // sitemap and unknown lines end the user-agent run
+                case "crawl-delay" -> {
+                    inUserAgentLines = false;   // a member of its group for the crawlers that honour it
+                    Duration delay = seconds(value);
+                    if (delay != null && groupMatches && matchingDelay == null) {
+                        matchingDelay = delay;
+                    }
+                    if (delay != null && groupIsStar && starDelay == null) {
+                        starDelay = delay;
+                    }
+                }
+                default -> {
+                    // Sitemap and unknown records are skipped without ending the user-agent lines.
+                }
             }
         }
         if (anyMatching) {
-            return new RobotsRules(matchingGroups, false);
+            return new RobotsRules(matchingGroups, false, matchingDelay == null ? Duration.ZERO : matchingDelay);
         }
-        return anyStar ? new RobotsRules(starGroups, false) : allowAll();
+        return anyStar ? new RobotsRules(starGroups, false, starDelay == null ? Duration.ZERO : starDelay) : allowAll();
+    }
+
+    /** The product token at the start of a User-agent value: letters, '_' and '-' (RFC 9309 section 2.2.1). */
+    private static String productToken(String value) {
+        int end = 0;
+        while (end < value.length() && isTokenChar(value.charAt(end))) {
+            end++;
+        }
+        return value.substring(0, end);
+    }
+
+    private static boolean isTokenChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+    }
+
+    /** A Crawl-delay value in seconds (a decimal number), or null if it is not one. */
+    private static Duration seconds(String value) {
+        try {
+            double s = Double.parseDouble(value);
+            return s >= 0 && s < 86_400 ? Duration.ofNanos((long) (s * 1e9)) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The Crawl-delay of the group that applies, zero if it has none. */
+    public Duration crawlDelay() {
+        return crawlDelay;
     }
 
     /** True when the crawler may fetch {@code pathAndQuery} (a URL's path, plus "?query" if any). */
@@ -181,6 +235,11 @@ public final class RobotsRules {
                     sb.append('%').append(path.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
                 }
                 i += 3;
+                continue;
+            }
+            if (c == '%') {
+                sb.append("%25");   // a stray '%', encoded as the crawler encodes it in URLs
+                i++;
                 continue;
             }
             int cp = path.codePointAt(i);

@@ -30,8 +30,17 @@ import java.util.regex.Pattern;
  *   <li>{@code /robots.txt} disallowing {@code /private/} but allowing {@code /private/public.html};</li>
  *   <li>{@code /base/index.html} with a {@code <base href>}; {@code /search?q=...&lang=...}
  *       linked as {@code &amp;};</li>
- *   <li>with slow traps: {@code /big.html} (6 MiB, links before and after the cap) and
- *       {@code /slow/hang.html} (headers and half a page, then nothing, forever).</li>
+ *   <li>what real servers send: {@code /encoded/gzip.html} and {@code /encoded/deflate.html} are
+ *       always compressed, whatever the request asked for (RFC 9110 section 12.5.3 allows it when a
+ *       request has no {@code Accept-Encoding}), and are the only way to the pages behind them;
+ *       {@code /redirect/utf8} answers with a raw UTF-8 {@code Location} ({@code /café/menu.html});
+ *       {@code /moved/N.html} redirects to page N, which is also linked directly;</li>
+ *   <li>links that look alike and are not: {@code /page/4.html?} beside {@code /page/4.html} (an
+ *       empty query is not no query, RFC 3986 section 6.2.3), and with the slow traps
+ *       {@code https://} on this plain-HTTP port (another origin, RFC 6454);</li>
+ *   <li>with slow traps: {@code /big.html} (6 MiB, links before and after the cap),
+ *       {@code /slow/hang.html} (headers and half a page, then nothing, forever), and the
+ *       {@code https://} link to this port, whose TLS handshake is never answered.</li>
  * </ul>
  * Thread-safe (no mutable state).
  */
@@ -49,6 +58,11 @@ public final class GeneratedSite implements SitePlan {
 
     private static final Pattern PAGE = Pattern.compile("/page/(\\d+)\\.html");
     private static final Pattern CHAIN = Pattern.compile("/redirect/chain/(\\d+)");
+    private static final Pattern MOVED = Pattern.compile("/moved/(\\d+)\\.html");
+    /** The path {@code /redirect/utf8} sends in its Location, as UTF-8 bytes on the wire. */
+    public static final String UTF8_LOCATION = "/caf\u00e9/menu.html";
+    /** The same path as a URL carries it: percent-encoded UTF-8. */
+    public static final String UTF8_TARGET = "/caf%C3%A9/menu.html";
     private static final int[] REDIRECT_CODES = {301, 302, 303, 307, 308};
 
     private final SiteSpec spec;
@@ -82,11 +96,24 @@ public final class GeneratedSite implements SitePlan {
             }
             return SiteResponse.redirect(REDIRECT_CODES[n % REDIRECT_CODES.length], String.valueOf(n - 1));
         }
+        Matcher moved = MOVED.matcher(path);
+        if (moved.matches()) {
+            int i = Integer.parseInt(moved.group(1));
+            return i >= 0 && i < spec.pages() ? SiteResponse.redirect(301, pagePath(i)) : SiteResponse.notFound();
+        }
         return switch (path) {
             case "/robots.txt" -> SiteResponse.of(200, "text/plain", ROBOTS_TXT.getBytes(StandardCharsets.US_ASCII));
             case "/redirect/loop/a" -> SiteResponse.redirect(302, "b");
             case "/redirect/loop/b" -> SiteResponse.redirect(307, "/redirect/loop/a");
             case "/redirect/out" -> SiteResponse.redirect(302, "https://example.invalid/landing");
+            case "/redirect/utf8" -> SiteResponse.redirect(302, SiteResponse.rawUtf8(UTF8_LOCATION));
+            case UTF8_TARGET -> SiteResponse.html("<h1>menu</h1><a href=\"/page/6.html\">6</a>");
+            case "/encoded/gzip.html" -> SiteResponse.html(
+                    "<!DOCTYPE html><h1>compressed</h1><a href=\"behind-gzip.html\">behind</a>").gzipped();
+            case "/encoded/deflate.html" -> SiteResponse.html(
+                    "<!DOCTYPE html><h1>compressed</h1><a href=\"behind-deflate.html\">behind</a>").deflated();
+            case "/encoded/behind-gzip.html", "/encoded/behind-deflate.html" -> SiteResponse.html(
+                    "<p>only reachable through a compressed page</p>");
             case "/error/500.html" -> SiteResponse.html(500, "<h1>Internal error</h1><a href=/page/1.html>x</a>");
             case "/files/report.pdf" -> SiteResponse.of(200, "application/pdf", new byte[200 * 1024]);
             case "/files/logo.png" -> SiteResponse.of(200, "image/png", new byte[2048]);
@@ -135,7 +162,12 @@ public final class GeneratedSite implements SitePlan {
         html.append("<!DOCTYPE html>\n<html><head><title>Page ").append(i).append("</title></head>\n")
                 .append("<BODY id=top>\n<h1>Page ").append(i).append("</h1>\n")
                 .append("<!-- <a href=\"/commented-out.html\">an old link</a> -->\n")
-                .append("<script>var s = '<a href=\"/in-script.html\">'; if (a < b && c > d) {}</script>\n<ul>\n");
+                .append("<script>var s = '<a href=\"/in-script.html\">'; if (a < b && c > d) {}</script>\n");
+        if (i == 0) {
+            // First on the page, so its redirect races the fetch of page 1, which links page 8 directly.
+            html.append("<p><a href=\"/moved/8.html\">what's new</a></p>\n");
+        }
+        html.append("<ul>\n");
         List<Integer> targets = new ArrayList<>(children(i));
         while (targets.size() < spec.linksPerPage() - 2) {
             targets.add(1 + random.nextInt(spec.pages() - 1));
@@ -155,9 +187,11 @@ public final class GeneratedSite implements SitePlan {
             html.append("<a href=\"/error/500.html\">flaky</a>\n");
         } else if (extra < 16) {
             html.append("<a href=\"/redirect/chain/3\">moved</a>\n");
+        } else if (extra < 22) {
+            html.append("<a href=\"/moved/").append(1 + random.nextInt(spec.pages() - 1)).append(".html\">moved</a>\n");
         }
         if (i == 0) {
-            html.append(traps());
+            html.append(traps(baseUrl));
         }
         html.append("</BODY></html>\n");
         return html.toString();
@@ -182,7 +216,7 @@ public final class GeneratedSite implements SitePlan {
         };
     }
 
-    private String traps() {
+    private String traps(String baseUrl) {
         StringBuilder s = new StringBuilder("<h2>Traps</h2>\n<ul>\n");
         String[] hrefs = {
             "/missing/index.html", "/error/500.html", "/redirect/chain/4", "/redirect/chain/12",
@@ -191,12 +225,16 @@ public final class GeneratedSite implements SitePlan {
             "/search?q=links&amp;lang=en", "https://example.invalid/", "http://other.invalid:8080/x",
             "mailto:webmaster@example.invalid", "javascript:void(0)", "tel:+15550100",
             "data:text/plain,hello", "#", "",
+            "/encoded/gzip.html", "/encoded/deflate.html", "/redirect/utf8", "/page/4.html?", "/moved/9.html",
         };
         for (String href : hrefs) {
             s.append("<li><a href=\"").append(href).append("\">trap</a></li>\n");
         }
         if (spec.slowTraps()) {
             s.append("<li><a href=\"/big.html\">huge</a></li>\n<li><a href=\"/slow/hang.html\">hangs</a></li>\n");
+            // https on this plain-HTTP port: a TLS handshake with a server that waits for a request
+            // line, so checking it costs the request timeout.
+            s.append("<li><a href=\"").append(baseUrl.replaceFirst("^http:", "https:")).append("/page/7.html\">tls?</a></li>\n");
         }
         return s.append("</ul>\n").toString();
     }

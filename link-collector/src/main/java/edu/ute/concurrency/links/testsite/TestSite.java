@@ -12,12 +12,18 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +85,11 @@ public final class TestSite implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> requestsByTarget = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> headerValues = new ConcurrentHashMap<>();
+    private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     private final AtomicLong latencyNanos = new AtomicLong();
+    private final AtomicLong jitterNanos = new AtomicLong();
 
     private TestSite(SitePlan plan) throws IOException {
         this.plan = plan;
@@ -124,6 +134,15 @@ public final class TestSite implements AutoCloseable {
         latencyNanos.set(latency.toNanos());
     }
 
+    /**
+     * Adds a random extra delay of up to {@code jitter} to every response, so that responses come
+     * back in a different order on every run: what a test needs to show that a result does not
+     * depend on that order.
+     */
+    public void setLatencyJitter(Duration jitter) {
+        jitterNanos.set(jitter.toNanos());
+    }
+
     /** The largest number of requests in flight at once since the last reset. */
     public int maxInFlight() {
         return maxInFlight.get();
@@ -140,6 +159,42 @@ public final class TestSite implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /**
+     * Requests for {@code target} since the last reset: the path and, if the request had one, the
+     * query as sent ({@code "/p?"} with an empty query is not {@code "/p"}).
+     */
+    public int requestCountOfTarget(String target) {
+        AtomicInteger n = requestsByTarget.get(target);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Requests per target (see {@link #requestCountOfTarget}) since the last reset. */
+    public Map<String, Integer> requestTargetCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        requestsByTarget.forEach((target, n) -> counts.put(target, n.get()));
+        return counts;
+    }
+
+    /**
+     * One request as it arrived.
+     *
+     * @param nanos  {@link System#nanoTime()} when the handler saw it
+     * @param target path and query as sent
+     */
+    public record Arrival(long nanos, String target) {
+    }
+
+    /** Every request since the last reset, in the order they arrived. */
+    public List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
+    /** Every value the request header {@code name} had since the last reset. */
+    public Set<String> headerValues(String name) {
+        Set<String> values = headerValues.get(name.toLowerCase(Locale.ROOT));
+        return values == null ? Set.of() : Set.copyOf(values);
+    }
+
     /** The paths requested since the last reset. */
     public Set<String> requestedPaths() {
         return Set.copyOf(requestsByPath.keySet());
@@ -150,6 +205,9 @@ public final class TestSite implements AutoCloseable {
         maxInFlight.set(inFlight.get());
         requests.set(0);
         requestsByPath.clear();
+        requestsByTarget.clear();
+        headerValues.clear();
+        arrivals.clear();
     }
 
     private void handle(HttpExchange exchange) {
@@ -157,15 +215,23 @@ public final class TestSite implements AutoCloseable {
         maxInFlight.accumulateAndGet(now, Math::max);
         requests.incrementAndGet();
         String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
         requestsByPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        String target = query == null ? path : path + "?" + query;
+        requestsByTarget.computeIfAbsent(target, p -> new AtomicInteger()).incrementAndGet();
+        arrivals.add(new Arrival(System.nanoTime(), target));
+        exchange.getRequestHeaders().forEach((name, values) -> headerValues
+                .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> ConcurrentHashMap.newKeySet())
+                .addAll(values));
         SiteResponse response;
         try {
-            response = plan.respond(path, exchange.getRequestURI().getRawQuery(), baseUrl);
+            response = plan.respond(path, query, baseUrl);
         } catch (RuntimeException e) {
             response = SiteResponse.html(500, "<h1>site error</h1>");
         }
         SiteResponse r = response;
-        long latency = latencyNanos.get();
+        long jitter = jitterNanos.get();
+        long latency = latencyNanos.get() + (jitter > 0 ? ThreadLocalRandom.current().nextLong(jitter) : 0);
         if (latency > 0) {
             // The handler returns now; the response is written later. Nothing blocks meanwhile.
             responder.schedule(() -> send(exchange, r), latency, TimeUnit.NANOSECONDS);
@@ -185,6 +251,7 @@ public final class TestSite implements AutoCloseable {
             if (r.location() != null) {
                 exchange.getResponseHeaders().set("Location", r.location());
             }
+            r.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             switch (r.shape()) {
                 case WHOLE -> {
                     exchange.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);

@@ -1,8 +1,5 @@
 package edu.ute.concurrency.links.url;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * A URI reference split into its five RFC 3986 components, with reference resolution (section 5.2)
  * and dot-segment removal (section 5.2.4) implemented exactly as the RFC writes them.
@@ -33,24 +30,58 @@ import java.util.regex.Pattern;
  */
 public record UriReference(String scheme, String authority, String path, String query, String fragment) {
 
-    /** RFC 3986 appendix B: the regular expression that splits any URI reference into components. */
-    private static final Pattern COMPONENTS =
-            Pattern.compile("^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\\?([^#]*))?(#(.*))?", Pattern.DOTALL);
-
     public UriReference {
         if (path == null) {
             throw new IllegalArgumentException("path must not be null (use \"\" for an empty path)");
         }
     }
 
-    /** Splits {@code text} into its components (RFC 3986 appendix B); never fails. */
+    /**
+     * Splits {@code text} into its components; never fails. The steps are those of the regular
+     * expression of RFC 3986 appendix B, {@code ^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?},
+     * written out as a scan: every link of every page goes through here.
+     */
     public static UriReference parse(String text) {
-        Matcher m = COMPONENTS.matcher(text);
-        if (!m.matches()) {
-            // Cannot happen: every group is optional and the path group matches anything else.
-            throw new IllegalStateException("RFC 3986 appendix B regex did not match " + text);
+        int n = text.length();
+        int i = 0;
+        String scheme = null;
+        for (int j = 0; j < n; j++) {
+            char c = text.charAt(j);
+            if (c == ':') {
+                if (j > 0) {
+                    scheme = text.substring(0, j);
+                    i = j + 1;
+                }
+                break;
+            }
+            if (c == '/' || c == '?' || c == '#') {
+                break;
+            }
         }
-        return new UriReference(m.group(2), m.group(4), m.group(5), m.group(7), m.group(9));
+        String authority = null;
+        if (text.startsWith("//", i)) {
+            int end = i + 2;
+            while (end < n && text.charAt(end) != '/' && text.charAt(end) != '?' && text.charAt(end) != '#') {
+                end++;
+            }
+            authority = text.substring(i + 2, end);
+            i = end;
+        }
+        int pathEnd = i;
+        while (pathEnd < n && text.charAt(pathEnd) != '?' && text.charAt(pathEnd) != '#') {
+            pathEnd++;
+        }
+        String path = text.substring(i, pathEnd);
+        i = pathEnd;
+        String query = null;
+        if (i < n && text.charAt(i) == '?') {
+            int end = text.indexOf('#', i + 1);
+            end = end < 0 ? n : end;
+            query = text.substring(i + 1, end);
+            i = end;
+        }
+        String fragment = i < n ? text.substring(i + 1) : null;
+        return new UriReference(scheme, authority, path, query, fragment);
     }
 
     /** True when this reference has a scheme, i.e. is an absolute URI (section 4.3, fragment allowed). */
@@ -114,41 +145,52 @@ public record UriReference(String scheme, String authority, String path, String 
      * {@code ..} never climbs above the root ({@code /../g} gives {@code /g}).
      */
     public static String removeDotSegments(String input) {
-        StringBuilder in = new StringBuilder(input);
+        if (!hasDotSegment(input)) {
+            return input;   // nearly every path: nothing to remove
+        }
+        String in = input;
         StringBuilder out = new StringBuilder(input.length());
         while (!in.isEmpty()) {
-            if (startsWith(in, "../")) {                       // 2A
-                in.delete(0, 3);
-            } else if (startsWith(in, "./")) {                 // 2A
-                in.delete(0, 2);
-            } else if (startsWith(in, "/./")) {                // 2B
-                in.delete(0, 2);
-            } else if (contentEquals(in, "/.")) {              // 2B: "/." as a complete segment
-                in.replace(0, 2, "/");
-            } else if (startsWith(in, "/../")) {               // 2C
-                in.delete(0, 3);
+            if (in.startsWith("../")) {                        // 2A
+                in = in.substring(3);
+            } else if (in.startsWith("./")) {                  // 2A
+                in = in.substring(2);
+            } else if (in.startsWith("/./")) {                 // 2B
+                in = in.substring(2);
+            } else if (in.equals("/.")) {                      // 2B: "/." as a complete segment
+                in = "/";
+            } else if (in.startsWith("/../")) {                // 2C
+                in = in.substring(3);
                 removeLastSegment(out);
-            } else if (contentEquals(in, "/..")) {             // 2C: "/.." as a complete segment
-                in.replace(0, 3, "/");
+            } else if (in.equals("/..")) {                     // 2C: "/.." as a complete segment
+                in = "/";
                 removeLastSegment(out);
-            } else if (contentEquals(in, ".") || contentEquals(in, "..")) { // 2D
-                in.setLength(0);
+            } else if (in.equals(".") || in.equals("..")) {    // 2D
+                in = "";
             } else {                                           // 2E: move the first segment over
-                int next = in.indexOf("/", in.charAt(0) == '/' ? 1 : 0);
+                int next = in.indexOf('/', in.charAt(0) == '/' ? 1 : 0);
                 int end = next < 0 ? in.length() : next;
                 out.append(in, 0, end);
-                in.delete(0, end);
+                in = in.substring(end);
             }
         }
         return out.toString();
     }
 
-    private static boolean startsWith(StringBuilder sb, String prefix) {
-        return sb.length() >= prefix.length() && sb.substring(0, prefix.length()).equals(prefix);
-    }
-
-    private static boolean contentEquals(StringBuilder sb, String s) {
-        return sb.length() == s.length() && sb.toString().equals(s);
+    /** True if a segment of {@code path} is "." or "..": only then is there anything to remove. */
+    private static boolean hasDotSegment(String path) {
+        int start = 0;
+        int n = path.length();
+        while (start <= n) {
+            int end = path.indexOf('/', start);
+            end = end < 0 ? n : end;
+            int len = end - start;
+            if ((len == 1 && path.charAt(start) == '.') || (len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     /** Removes the last segment and its preceding "/" (if any) from the output buffer (step 2C). */

@@ -65,7 +65,7 @@ public final class UrlNormalizer {
      */
     public static LinkTarget resolveLink(UriReference base, String href) {
         String cleaned = stripWhitespace(href);
-        UriReference ref = UriReference.parse(cleaned);
+        UriReference ref = UriReference.parse(asBrowserReads(base, cleaned));
         if (ref.scheme() != null && SKIPPED_SCHEMES.contains(ref.scheme().toLowerCase(Locale.ROOT))) {
             return new LinkTarget(LinkKind.SKIPPED, cleaned, ref.scheme().toLowerCase(Locale.ROOT) + ": link");
         }
@@ -85,7 +85,17 @@ public final class UrlNormalizer {
         if (!b.isAbsolute()) {
             throw new MalformedLinkException("base URL has no scheme: " + base);
         }
-        return normalize(b.resolve(UriReference.parse(stripWhitespace(reference))));
+        return normalize(b.resolve(UriReference.parse(asBrowserReads(b, stripWhitespace(reference)))));
+    }
+
+    /**
+     * On an http(s) page, a reference means what a browser makes of it (the WHATWG URL Standard,
+     * which the HTML standard uses for links): see {@link WhatwgHref}. Elsewhere it is read as
+     * RFC 3986 writes it.
+     */
+    private static String asBrowserReads(UriReference base, String reference) {
+        String scheme = base.scheme() == null ? "" : base.scheme().toLowerCase(Locale.ROOT);
+        return WhatwgHref.isSpecial(scheme) ? WhatwgHref.toReference(reference, scheme) : reference;
     }
 
     /**
@@ -110,17 +120,44 @@ public final class UrlNormalizer {
 
     /** The host (and port, if not the default) of a normalised http(s) URL. */
     public static String hostAndPort(String normalizedUrl) {
-        String authority = UriReference.parse(normalizedUrl).authority();
-        if (authority == null) {
+        int start = authorityStart(normalizedUrl);
+        if (start < 0) {
             return "";
         }
-        int at = authority.lastIndexOf('@');
-        return at < 0 ? authority : authority.substring(at + 1);
+        int end = authorityEnd(normalizedUrl, start);
+        int at = normalizedUrl.lastIndexOf('@', end - 1);
+        return normalizedUrl.substring(at >= start ? at + 1 : start, end);
+    }
+
+    /** Where the authority of {@code scheme://authority...} starts, or -1 if there is none. */
+    private static int authorityStart(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return url.startsWith("//", i + 1) ? i + 3 : -1;
+            }
+            if (c == '/' || c == '?' || c == '#') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int authorityEnd(String url, int start) {
+        int end = start;
+        while (end < url.length() && url.charAt(end) != '/' && url.charAt(end) != '?' && url.charAt(end) != '#') {
+            end++;
+        }
+        return end;
     }
 
     /** The host alone (no port, no user info, IPv6 literals keep their brackets). */
     public static String host(String normalizedUrl) {
-        String hostPort = hostAndPort(normalizedUrl);
+        return hostOf(hostAndPort(normalizedUrl));
+    }
+
+    private static String hostOf(String authority) {
+        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
         int colon = hostPort.lastIndexOf(':');
         int bracket = hostPort.lastIndexOf(']');
         return colon > bracket ? hostPort.substring(0, colon) : hostPort;
@@ -128,21 +165,27 @@ public final class UrlNormalizer {
 
     /** {@code scheme://host[:port]} of a normalised http(s) URL: where its robots.txt lives. */
     public static String origin(String normalizedUrl) {
-        UriReference r = UriReference.parse(normalizedUrl);
-        return r.scheme() + "://" + hostAndPort(normalizedUrl);
+        int start = authorityStart(normalizedUrl);
+        if (start < 0) {
+            UriReference r = UriReference.parse(normalizedUrl);
+            return r.scheme() + "://";
+        }
+        return normalizedUrl.substring(0, start) + hostAndPort(normalizedUrl);
     }
 
     /** The path and query of a normalised URL, as sent in the request line and matched by robots.txt. */
     public static String pathAndQuery(String normalizedUrl) {
-        UriReference r = UriReference.parse(normalizedUrl);
-        return r.path() + (r.query() != null ? "?" + r.query() : "");
+        int start = authorityStart(normalizedUrl);
+        int pathStart = start < 0 ? normalizedUrl.indexOf(':') + 1 : authorityEnd(normalizedUrl, start);
+        int fragment = normalizedUrl.indexOf('#', pathStart);
+        return normalizedUrl.substring(pathStart, fragment < 0 ? normalizedUrl.length() : fragment);
     }
 
     private static String normalize(UriReference r) {
         String scheme = r.scheme().toLowerCase(Locale.ROOT);
         boolean http = scheme.equals("http") || scheme.equals("https");
         String authority = r.authority() == null ? null : normalizeAuthority(r.authority(), scheme);
-        if (http && (authority == null || host(scheme + "://" + authority).isEmpty())) {
+        if (http && (authority == null || hostOf(authority).isEmpty())) {
             throw new MalformedLinkException("missing host");
         }
         String path = UriReference.removeDotSegments(normalizePercentEncoding(r.path(), ":@/"));
@@ -153,7 +196,81 @@ public final class UrlNormalizer {
         return new UriReference(scheme, authority, path, query, null).toString();
     }
 
+    /**
+     * The authority of an http(s) URL as the WHATWG URL Standard reads it: user name and password
+     * split at the first colon and percent-encoded with its userinfo set, the host by
+     * {@link HttpHost}, and a port of any number of digits (leading zeros included, RFC 3986
+     * section 3.2.3: {@code port = *DIGIT}) up to 65535.
+     */
+    private static String normalizeHttpAuthority(String authority, String scheme) {
+        StringBuilder sb = new StringBuilder();
+        String hostPort = authority;
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            String user = httpUserInfoPart(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            String password = colon < 0 ? "" : httpUserInfoPart(userInfo.substring(colon + 1));
+            if (!user.isEmpty() || !password.isEmpty()) {
+                sb.append(user).append(password.isEmpty() ? "" : ":" + password).append('@');
+            }
+            hostPort = authority.substring(at + 1);
+        }
+        String host;
+        String port = null;
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            if (close < 0) {
+                throw new MalformedLinkException("unterminated IPv6 literal in host");
+            }
+            host = hostPort.substring(0, close + 1);
+            String rest = hostPort.substring(close + 1);
+            if (!rest.isEmpty()) {
+                if (!rest.startsWith(":")) {
+                    throw new MalformedLinkException("unexpected text after IPv6 literal: " + rest);
+                }
+                port = rest.substring(1);
+            }
+        } else {
+            int colon = hostPort.indexOf(':');
+            host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            port = colon < 0 ? null : hostPort.substring(colon + 1);
+        }
+        if (host.isEmpty()) {
+            throw new MalformedLinkException("missing host");
+        }
+        sb.append(HttpHost.parse(host));
+        if (port != null && !port.isEmpty()) {
+            if (!isDigits(port)) {
+                throw new MalformedLinkException("invalid port \"" + port + "\"");
+            }
+            int first = 0;
+            while (first < port.length() - 1 && port.charAt(first) == '0') {
+                first++;   // leading zeros: http://f:00000000000000/c is port 0
+            }
+            String digits = port.substring(first);
+            if (digits.length() > 5 || Integer.parseInt(digits) > 65535) {
+                throw new MalformedLinkException("port out of range: " + port);
+            }
+            int number = Integer.parseInt(digits);
+            boolean defaultPort = (scheme.equals("http") && number == 80) || (scheme.equals("https") && number == 443);
+            if (!defaultPort) {
+                sb.append(':').append(number);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A user name or password: RFC 3986 normal form, and {@code ;=} encoded as the WHATWG userinfo set asks. */
+    private static String httpUserInfoPart(String part) {
+        String normal = normalizePercentEncoding(part, "");
+        return normal.indexOf(';') < 0 && normal.indexOf('=') < 0 ? normal : normal.replace(";", "%3B").replace("=", "%3D");
+    }
+
     private static String normalizeAuthority(String authority, String scheme) {
+        if (scheme.equals("http") || scheme.equals("https")) {
+            return normalizeHttpAuthority(authority, scheme);
+        }
         String userInfo = null;
         String hostPort = authority;
         int at = authority.lastIndexOf('@');
@@ -193,7 +310,7 @@ public final class UrlNormalizer {
         }
         sb.append(host);
         if (port != null && !port.isEmpty()) {
-            if (!port.chars().allMatch(c -> c >= '0' && c <= '9') || port.length() > 5) {
+            if (!isDigits(port) || port.length() > 5) {
                 throw new MalformedLinkException("invalid port \"" + port + "\"");
             }
             int number = Integer.parseInt(port);
@@ -208,7 +325,19 @@ public final class UrlNormalizer {
         return sb.toString();
     }
 
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String normalizeHost(String host) {
+        if (isPlainLowercaseHost(host)) {
+            return host;   // the usual case: nothing to lowercase, decode or convert
+        }
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
             if (c < 0x80 && !(isUnreserved(c) || SUB_DELIMS.indexOf(c) >= 0 || c == '%')) {
@@ -234,6 +363,16 @@ public final class UrlNormalizer {
         return h;
     }
 
+    private static boolean isPlainLowercaseHost(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Lowercases a host, but not the hex digits of its escapes (they stay uppercase, 6.2.2.1). */
     private static String lowercaseOutsideEscapes(String s) {
         StringBuilder sb = new StringBuilder(s.length());
@@ -255,6 +394,9 @@ public final class UrlNormalizer {
      * lists the characters the component allows besides unreserved and sub-delims.
      */
     static String normalizePercentEncoding(String component, String extraAllowed) {
+        if (isAlreadyNormal(component, extraAllowed)) {
+            return component;   // the usual case: no escape, nothing to encode
+        }
         StringBuilder sb = new StringBuilder(component.length() + 8);
         int i = 0;
         while (i < component.length()) {
@@ -289,6 +431,16 @@ public final class UrlNormalizer {
         return sb.toString();
     }
 
+    private static boolean isAlreadyNormal(String component, String extraAllowed) {
+        for (int i = 0; i < component.length(); i++) {
+            char c = component.charAt(i);
+            if (c >= 0x80 || c == '%' || !(isUnreserved(c) || SUB_DELIMS.indexOf(c) >= 0 || extraAllowed.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
@@ -300,7 +452,20 @@ public final class UrlNormalizer {
 
     /** Section 3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ). */
     private static boolean validScheme(String scheme) {
-        return scheme.matches("[A-Za-z][A-Za-z0-9+.-]*");
+        if (scheme.isEmpty() || !isAsciiLetter(scheme.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < scheme.length(); i++) {
+            char c = scheme.charAt(i);
+            if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /**
@@ -308,6 +473,14 @@ public final class UrlNormalizer {
      * inside removed; spaces inside are kept and later percent-encoded.
      */
     static String stripWhitespace(String s) {
+        boolean clean = !s.isEmpty() && s.charAt(0) > ' ' && s.charAt(s.length() - 1) > ' ';
+        for (int i = 0; i < s.length() && clean; i++) {
+            char c = s.charAt(i);
+            clean = c != '\t' && c != '\n' && c != '\r';
+        }
+        if (clean || s.isEmpty()) {
+            return s;
+        }
         int start = 0;
         int end = s.length();
         while (start < end && s.charAt(start) <= ' ') {

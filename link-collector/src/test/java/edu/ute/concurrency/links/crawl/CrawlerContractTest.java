@@ -43,6 +43,8 @@ abstract class CrawlerContractTest {
     private CrawlResult result;
     private Set<String> requested;
     private Map<String, Integer> requestCounts;
+    private Map<String, Integer> targetCounts;
+    private Set<String> acceptEncodings;
     private List<String> leakedThreads;
 
     @BeforeAll
@@ -54,6 +56,8 @@ abstract class CrawlerContractTest {
         requested = fullSite.requestedPaths();
         requestCounts = Map.of("/private/secret.html", fullSite.requestCount("/private/secret.html"),
                 "/robots.txt", fullSite.requestCount("/robots.txt"));
+        targetCounts = fullSite.requestTargetCounts();
+        acceptEncodings = fullSite.headerValues("Accept-Encoding");
     }
 
     @AfterAll
@@ -96,10 +100,12 @@ abstract class CrawlerContractTest {
             assertThat(small.pages().get(0).links()).containsExactly(b + "/a.html", b + "/b.html", b + "/missing.html",
                     "https://elsewhere.invalid/", b + "/moved");
             assertThat(small.pages().get(4).contentType()).isEqualTo("image/png");
+            // elsewhere.invalid is an external link, checked: .invalid never resolves (RFC 6761 section 6.4).
             assertThat(small.brokenLinks()).containsExactly(
-                    new BrokenLink(b + "/missing.html", "404", 404, b + "/missing.html", List.of(b + "/")));
+                    new BrokenLink(b + "/missing.html", "404", 404, b + "/missing.html", List.of(b + "/")),
+                    new BrokenLink("https://elsewhere.invalid/", "unknown host", 0, "https://elsewhere.invalid/", List.of(b + "/")));
             assertThat(small.redirects()).containsExactly(Map.entry(b + "/moved", b + "/b.html"));
-            assertThat(small.linkStatus()).containsEntry("https://elsewhere.invalid/", "not checked (out of scope)")
+            assertThat(small.linkStatus()).containsEntry("https://elsewhere.invalid/", "unknown host")
                     .containsEntry(b + "/moved", "ok 200 via redirect");
             assertThat(small.summary().complete()).isTrue();
         }
@@ -135,7 +141,7 @@ abstract class CrawlerContractTest {
 
     @Test
     void theHangingPageTimesOut() {
-        assertThat(broken("/slow/hang.html").reason()).isEqualTo("timeout");
+        assertThat(broken("/slow/hang.html").reason()).isEqualTo("timeout (reading the body)");
         assertThat(result.summary().complete()).isTrue();
     }
 
@@ -148,8 +154,10 @@ abstract class CrawlerContractTest {
     @Test
     void aRedirectChainEndsAtItsPageWhichIsIdentifiedByItsFinalUrl() {
         assertThat(result.redirects()).containsEntry(url("/redirect/chain/4"), url("/page/5.html"));
-        assertThat(result.redirects()).containsEntry(url("/redirect/out"), "https://example.invalid/landing");
         assertThat(result.pages()).extracting(Page::url).doesNotContain(url("/redirect/chain/4"));
+        // Out of the site to a host that does not exist: the link is checked like any external link.
+        assertThat(broken("/redirect/out").reason()).isEqualTo("unknown host");
+        assertThat(broken("/redirect/out").finalUrl()).isEqualTo("https://example.invalid/landing");
     }
 
     @Test
@@ -180,6 +188,70 @@ abstract class CrawlerContractTest {
         assertThat(leakedThreads).isEmpty();
     }
 
+    // ---- what real servers send ----------------------------------------------------------------
+
+    /**
+     * RFC 9110 section 12.5.3: without Accept-Encoding any coding is acceptable to the client, and
+     * the site sends these two pages compressed. The crawler asks for gzip and deflate
+     * (section 8.4.1) and decodes them, so the pages behind them are found.
+     */
+    @Test
+    void decodesGzipAndDeflatePagesRfc9110Section8_4() {
+        assertThat(acceptEncodings).isNotEmpty().allSatisfy(v -> assertThat(v).contains("gzip", "deflate"));
+        assertThat(page("/encoded/gzip.html").links()).containsExactly(url("/encoded/behind-gzip.html"));
+        assertThat(page("/encoded/deflate.html").links()).containsExactly(url("/encoded/behind-deflate.html"));
+        assertThat(page("/encoded/behind-gzip.html").status()).isEqualTo(200);
+        assertThat(page("/encoded/behind-deflate.html").status()).isEqualTo(200);
+    }
+
+    /**
+     * RFC 6454 section 4: an origin is scheme, host and port. {@code https://} on this plain-HTTP
+     * port is another origin: not a page of the site but an external link, checked once, and
+     * reported for what it is (the site never answers a TLS handshake), not as a robots.txt matter.
+     */
+    @Test
+    void httpsOnThePlainHttpPortIsAnotherOriginRfc6454() {
+        String https = fullSite.baseUrl().replaceFirst("^http:", "https:") + "/page/7.html";
+        assertThat(page("/").links()).contains(https);
+        assertThat(result.pages()).extracting(Page::url).noneMatch(u -> u.startsWith("https:"));
+        assertThat(result.linkStatus()).containsEntry(https, "timeout (TLS handshake)");
+        assertThat(result.linkStatus()).containsEntry(url("/page/7.html"), "ok 200");
+    }
+
+    /**
+     * A page linked directly and also reached through redirects ({@code /page/5.html} ends two
+     * redirect chains, {@code /moved/N.html} redirects to linked pages) is one resource: every URL
+     * of the site is requested exactly once, redirect hops included.
+     */
+    @Test
+    void everyUrlIsRequestedOnceEvenWhenRedirectsLeadToIt() {
+        assertThat(targetCounts).containsKeys("/page/5.html", "/redirect/chain/3", "/redirect/chain/0");
+        assertThat(targetCounts.keySet()).anyMatch(t -> t.startsWith("/moved/"));
+        assertThat(targetCounts).allSatisfy((target, n) -> assertThat(n).as(target).isEqualTo(1));
+    }
+
+    /**
+     * RFC 3986 section 6.2.3: {@code /page/4.html?} (empty query) and {@code /page/4.html} may be
+     * different resources, so they are two URLs, and each is requested as written.
+     */
+    @Test
+    void anEmptyQueryIsRequestedAsWrittenRfc3986Section6_2_3() {
+        assertThat(targetCounts).containsEntry("/page/4.html?", 1).containsEntry("/page/4.html", 1);
+        assertThat(result.pages()).extracting(Page::url).contains(url("/page/4.html?"), url("/page/4.html"));
+    }
+
+    /**
+     * A Location header with raw UTF-8 bytes (RFC 9110 section 5.5 wants ASCII; servers send it
+     * anyway) is read as UTF-8 when the bytes are valid UTF-8, as browsers do, then percent-encoded
+     * (RFC 3986 section 2.5).
+     */
+    @Test
+    void aRawUtf8LocationIsReadAsUtf8() {
+        assertThat(result.redirects()).containsEntry(url("/redirect/utf8"), url(GeneratedSite.UTF8_TARGET));
+        assertThat(page(GeneratedSite.UTF8_TARGET).status()).isEqualTo(200);
+        assertThat(result.brokenLinks()).extracting(BrokenLink::url).doesNotContain(url("/redirect/utf8"));
+    }
+
     // ---- limits --------------------------------------------------------------------------------
 
     @Test
@@ -187,7 +259,7 @@ abstract class CrawlerContractTest {
         try (TestSite site = TestSite.start(new GeneratedSite(SiteSpec.standard().withSlowTraps(false)))) {
             // No redirects followed: then each fetched URL is exactly one request, and the site can count them.
             CrawlResult limited = mode().crawler().crawl(CrawlSettings.defaults(site.url("/")).withMaxPages(25)
-                    .withMaxRedirects(0));
+                    .withMaxRedirects(0).withCheckExternal(false));
             assertThat(limited.summary().fetched()).isEqualTo(25);
             assertThat(limited.pages()).hasSizeLessThanOrEqualTo(25);
             long pageRequests = site.requestedPaths().stream().filter(p -> !p.equals("/robots.txt"))

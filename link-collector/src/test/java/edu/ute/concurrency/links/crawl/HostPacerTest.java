@@ -2,27 +2,44 @@ package edu.ute.concurrency.links.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+/** Reservations, not elapsed time: each slot lies the gap after the one before (minus the microseconds the test takes). */
 class HostPacerTest {
 
+    private static final long TEN_SECONDS = TimeUnit.SECONDS.toNanos(10);
+
     @Test
-    void spacesRequestStartsToOneHostButNotAcrossHosts() {
-        HostPacer pacer = new HostPacer(Duration.ofSeconds(10));
-        assertThat(pacer.reserve("a:80")).isZero();
-        // The second and third slots for the same host lie one and two gaps ahead (minus the few
-        // microseconds this test takes): an assertion on reservations, not on elapsed time.
-        assertThat(pacer.reserve("a:80")).isBetween(TimeUnit.SECONDS.toNanos(9), TimeUnit.SECONDS.toNanos(10));
-        assertThat(pacer.reserve("a:80")).isBetween(TimeUnit.SECONDS.toNanos(19), TimeUnit.SECONDS.toNanos(20));
-        assertThat(pacer.reserve("b:80")).isZero();
+    void spacesRequestStartsToOneOriginButNotAcrossOrigins() {
+        HostPacer pacer = new HostPacer();
+        assertThat(pacer.reserve("http://a", TEN_SECONDS)).isZero();
+        assertThat(pacer.reserve("http://a", TEN_SECONDS)).isBetween(TimeUnit.SECONDS.toNanos(9), TEN_SECONDS);
+        assertThat(pacer.reserve("http://a", TEN_SECONDS)).isBetween(TimeUnit.SECONDS.toNanos(19), 2 * TEN_SECONDS);
+        assertThat(pacer.reserve("http://b", TEN_SECONDS)).isZero();
     }
 
     @Test
     void noDelayMeansNoWait() {
-        HostPacer pacer = new HostPacer(Duration.ZERO);
-        assertThat(pacer.reserve("a:80")).isZero();
-        assertThat(pacer.reserve("a:80")).isZero();
+        HostPacer pacer = new HostPacer();
+        assertThat(pacer.reserve("http://a", 0)).isZero();
+        assertThat(pacer.reserve("http://a", 0)).isZero();
+    }
+
+    @Test
+    void aRetryAfterPauseHoldsBackEveryRequestToThatOriginOnly() {
+        HostPacer pacer = new HostPacer();
+        pacer.pause("http://a", TEN_SECONDS);
+        assertThat(pacer.reserve("http://a", 0)).isBetween(TimeUnit.SECONDS.toNanos(9), TEN_SECONDS);
+        assertThat(pacer.reserve("http://a", 0)).isBetween(TimeUnit.SECONDS.toNanos(9), TEN_SECONDS);
+        assertThat(pacer.reserve("http://b", 0)).isZero();
+    }
+
+    @Test
+    void aShorterPauseDoesNotCutALongerOne() {
+        HostPacer pacer = new HostPacer();
+        pacer.pause("http://a", TEN_SECONDS);
+        pacer.pause("http://a", 1);
+        assertThat(pacer.reserve("http://a", 0)).isBetween(TimeUnit.SECONDS.toNanos(9), TEN_SECONDS);
     }
 }

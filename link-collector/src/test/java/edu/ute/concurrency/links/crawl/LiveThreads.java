@@ -38,19 +38,13 @@ final class LiveThreads {
 
     /**
      * JDK threads started once per JVM on first use, not by the crawler, and kept idle for a while:
-     * <ul>
-     *   <li>{@code ForkJoinPool.commonPool-worker-N}: {@code HttpClient.sendAsync} always completes
-     *       its future through {@code CompletableFuture}'s default executor (a no-op
-     *       {@code whenCompleteAsync} in {@code HttpClientImpl.sendAsync}); on JDK 25 that is the
-     *       common pool. The crawler hops off it at once to its own executor;</li>
-     *   <li>{@code ForkJoinPool-N-worker-N}: the carrier threads of the JVM's virtual-thread
-     *       scheduler, and its {@code VirtualThread-unblocker}. The virtual threads themselves are
-     *       awaited by the crawler.</li>
-     * </ul>
+     * {@code ForkJoinPool-N-worker-N}, the carrier threads of the JVM's virtual-thread scheduler,
+     * and its {@code VirtualThread-unblocker}; the virtual threads themselves are awaited by the
+     * crawler. (The common pool is not on the list: no crawler stage runs on it.)
      */
     private static boolean isJdkHousekeeping(Thread t) {
         String name = t.getName();
-        return name.startsWith("ForkJoinPool.commonPool-worker-") || name.matches("ForkJoinPool-\\d+-worker-\\d+")
+        return name.matches("ForkJoinPool-\\d+-worker-\\d+")
                 || name.equals("VirtualThread-unblocker") || name.equals("Common-Cleaner") || name.equals("process reaper") || name.equals("Attach Listener")
                 || name.startsWith("surefire") || name.equals("Signal Dispatcher") || name.equals("Notification Thread");
     }
