@@ -181,6 +181,11 @@ public final class PythonCaseStudy {
         return locate(PythonInterpreter.find(), scriptCandidates());
     }
 
+    /** As {@link #locate()}, with {@code environment} standing for this process's (as {@link PythonInterpreter#find(Map)}). */
+    static Lookup locate(Map<String, String> environment) {
+        return locate(PythonInterpreter.find(environment), scriptCandidates());
+    }
+
     static Lookup locate(PythonInterpreter.Search search, List<Path> scriptCandidates) {
         Optional<Path> script = scriptCandidates.stream().filter(Files::isRegularFile).findFirst();
         if (script.isEmpty()) {
