@@ -885,7 +885,8 @@ public final class StrategyComparison {
     /**
      * The course's hint (a Pool per row pays on large images, not on small ones) in each language: where
      * Java's threads won and where not, then per Python workload where its processes lost to pickling,
-     * its threads to the GIL, and a process per image to its start-up.
+     * its threads to the GIL (which also makes them burn CPU time handing it over), and a process per
+     * image to its start-up.
      */
     private static void python(StringBuilder t, List<Row> rows) {
         List<String> workloads = rows.stream().filter(Row::isPython).map(Row::workload).distinct().toList();
@@ -919,10 +920,8 @@ public final class StrategyComparison {
                     p.speedup() < 0.9 ? String.format(Locale.ROOT, ", lost to pickling: each row goes to a worker and back,"
                             + " %.2f× one thread's CPU time", p.cpuRatio()) : "")));
             row(rows, w, "threads").ifPresent(p -> parts.add(String.format(Locale.ROOT, "threads per row %.2f×%s", p.speedup(),
-                    p.speedup() >= 0.9 ? ""
-                            : p.cpuRatio() < 1.5 ? String.format(Locale.ROOT, ", lost to the GIL: %.2f× one thread's CPU time,"
-                                    + " one thread runs Python at a time", p.cpuRatio())
-                            : ", lost to handing rows over")));
+                    p.speedup() >= 0.9 ? "" : String.format(Locale.ROOT, ", lost to the GIL: one thread runs Python at a time,"
+                            + " and passing the lock back and forth cost %.2f× one thread's CPU time", p.cpuRatio()))));
             row(rows, w, "process").ifPresent(p -> parts.add(String.format(Locale.ROOT, "a process per image %.2f×%s", p.speedup(),
                     p.speedup() < 0.9 ? ", lost to starting processes: each costs more than encoding " + (p.size().contains(" × ")
                             ? "a page" : "the image") : "")));
