@@ -72,9 +72,9 @@ public final class RleTool {
               --no-python            skip the Python rows. They run when a Python 3.11+ with bitarray is
                                      found ($UTE_PYTHON, else python3 on the PATH, then /usr/bin/python3):
                                      the course's sequential, threads per row, Pool per row and process per
-                                     image, on the icon, the text page and the batch's first 20 pages only
-                                     (elsewhere they teach nothing more and take long), timed inside the
-                                     Python process and checked byte for byte against rle-core
+                                     image, on the icon, the text page and the batch's first 8 pages only,
+                                     3 rounds at most (elsewhere they teach nothing more and take long),
+                                     timed inside the Python process, checked byte for byte against rle-core
 
             exit codes: 0 ok, 1 some file failed, 2 usage error
             """;

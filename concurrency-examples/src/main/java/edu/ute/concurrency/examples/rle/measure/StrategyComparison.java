@@ -73,8 +73,8 @@ import javax.imageio.stream.ImageOutputStream;
  * machine. docs/measurements.md has runs with their commands.
  *
  * <p>HOW TO RUN: {@code mvn -q -pl concurrency-examples -am compile exec:exec -Dexec.appArgs="compare"}
- * (a minute and a half on two cores with the Python rows, a minute without; {@code --quick} takes
- * seconds).
+ * (about a minute on two cores, and about twenty seconds more for the Python rows; {@code --quick}
+ * takes seconds).
  */
 public final class StrategyComparison {
     /** Parallel strategies that also run a batch per row block (one image after another). */
@@ -106,7 +106,12 @@ public final class StrategyComparison {
      */
     private static final Set<String> PYTHON_SINGLE_IMAGES = Set.of("icon", "text-300dpi", "text-150dpi");
     /** A batch's first pages, at most, for the Python rows: a Pool per row takes about 0.1 s a page. */
-    static final int PYTHON_BATCH_IMAGES = 20;
+    static final int PYTHON_BATCH_IMAGES = 8;
+    /**
+     * Timed rounds of each Python row, at most: its calls take 0.1–1 s where Java's take milliseconds,
+     * and the Python rows should not take longer than all the Java rows together.
+     */
+    static final int PYTHON_REPEATS = 3;
 
     private final PrintStream out;
     private final int threads;
@@ -262,7 +267,8 @@ public final class StrategyComparison {
         boolean pythonFailed = false;
         if (python) {
             try {
-                rows = withPython(rows, pythonRows(workloads, threads, quick ? 1 : repeats, quick, outDir, environment, out));
+                rows = withPython(rows, pythonRows(workloads, threads, quick ? 1 : Math.min(repeats, PYTHON_REPEATS), quick, outDir,
+                        environment, out));
             } catch (IOException e) {
                 err.println("rle: " + e.getMessage());
                 out.println("python: every Python row skipped: its benchmark failed (above)");
