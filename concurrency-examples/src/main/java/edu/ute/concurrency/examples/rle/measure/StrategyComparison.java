@@ -73,7 +73,7 @@ import javax.imageio.stream.ImageOutputStream;
  * machine. docs/measurements.md has runs with their commands.
  *
  * <p>HOW TO RUN: {@code mvn -q -pl concurrency-examples -am compile exec:exec -Dexec.appArgs="compare"}
- * (about a minute on two cores, and about twenty seconds more for the Python rows; {@code --quick}
+ * (about a minute on two cores, and about half a minute more for the Python rows; {@code --quick}
  * takes seconds).
  */
 public final class StrategyComparison {
