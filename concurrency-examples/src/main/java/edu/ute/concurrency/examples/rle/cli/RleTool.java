@@ -26,7 +26,7 @@ import java.util.Locale;
  * rle encode [options] FILE|DIR...    PBM, PNG, GIF, BMP in; .rle out
  * rle decode [options] FILE|DIR...    .rle in; .pbm (or --format png) out
  * rle info FILE|DIR...                size, blocks and compression ratio of .rle files (or any image)
- * rle compare [options]               every strategy on generated workloads: table, CSV, SVG
+ * rle compare [options]               every strategy on generated workloads (and the course's Python): table, CSV, SVG
  * rle calibrate                       measures where parallel encoding starts to pay (for "auto")
  * </pre>
  *
@@ -69,6 +69,12 @@ public final class RleTool {
               --out DIR              where rle-compare.csv and rle-compare.svg go (default target/rle-compare)
               --no-process           skip the one-JVM-per-image strategy (the slowest to run; it runs on
                                      the batch only when named in --strategies)
+              --no-python            skip the Python rows. They run when a Python 3.11+ with bitarray is
+                                     found ($UTE_PYTHON, else python3 on the PATH, then /usr/bin/python3):
+                                     the course's sequential, threads per row, Pool per row and process per
+                                     image, on the icon, the text page and the batch's first 8 pages only,
+                                     3 rounds at most (elsewhere they teach nothing more and take long),
+                                     timed inside the Python process, checked byte for byte against rle-core
 
             exit codes: 0 ok, 1 some file failed, 2 usage error
             """;

@@ -9,19 +9,28 @@ import java.util.Map;
 /**
  * Draws {@code rle compare}'s results as a plain SVG bar chart, written by hand (no chart library):
  * one group of horizontal bars per workload, one bar per strategy, its length the speedup over
- * sequential, with a dashed line at 1× (equal to sequential).
+ * sequential, with a dashed line at 1× (equal to sequential). Python rows ({@code py ...}, their speedup
+ * over Python's one thread) are drawn in a colour family of their own.
  *
  * <p><b>Thread safety:</b> stateless.
  */
 public final class ComparisonChart {
     /**
-     * One colour per strategy, in order of first appearance, none repeated before all are used; a
+     * One colour per strategy, in order of first appearance, none repeated before all are used, and
+     * none warm (red its largest part: that is the Python rows' family); a
      * strategy's other granularity ("auto per block") is drawn in its colour, lighter.
      */
     private static final String[] COLOURS = {
-        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#555555",
-        "#aec7e8", "#98df8a", "#ff9896", "#c5b0d5",
+        "#1f77b4", "#2ca02c", "#9467bd", "#17becf", "#393b79", "#637939", "#bcbd22", "#555555", "#aec7e8", "#98df8a",
+        "#c5b0d5", "#6b6ecf",
     };
+    /**
+     * The Python rows' family: oranges and reds, used by no Java strategy, so that the two languages
+     * read apart at a glance.
+     */
+    private static final String[] PYTHON_COLOURS = {"#e6550d", "#fd8d3c", "#a63603", "#d62728", "#fdae6b", "#ff9896"};
+    /** What a Python row's label starts with. */
+    static final String PYTHON_PREFIX = "py ";
     /** What a label adds to its strategy's name for the other granularity. */
     private static final String VARIANT = " per ";
 
@@ -68,7 +77,7 @@ public final class ComparisonChart {
             for (Bar bar : group.getValue()) {
                 double value = Double.isFinite(bar.speedup()) ? bar.speedup() : 0;
                 int length = (int) Math.round(Math.min(value, max) / max * plotWidth);
-                String colour = COLOURS[strategies.indexOf(strategyOf(bar)) % COLOURS.length];
+                String colour = colour(strategies, strategyOf(bar));
                 String opacity = bar.label().contains(VARIANT) ? " fill-opacity=\"0.45\"" : "";
                 svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
                         left - 6, y + barHeight - 3, escape(bar.label())));
@@ -92,6 +101,14 @@ public final class ComparisonChart {
                 left + plotWidth / 2, y + 30));
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** The n-th Java strategy gets the n-th Java colour, the n-th Python row the n-th Python colour. */
+    private static String colour(List<String> strategies, String strategy) {
+        boolean python = strategy.startsWith(PYTHON_PREFIX);
+        String[] palette = python ? PYTHON_COLOURS : COLOURS;
+        int n = (int) strategies.subList(0, strategies.indexOf(strategy)).stream().filter(s -> s.startsWith(PYTHON_PREFIX) == python).count();
+        return palette[n % palette.length];
     }
 
     private static String strategyOf(Bar bar) {

@@ -26,6 +26,9 @@ import java.util.concurrent.Callable;
  * }
  * }</pre>
  *
+ * <p>A caller with no timing rounds of its own (the Python case study, whose rows are timed in
+ * another process) asks {@link #measure} for the ratio alone.
+ *
  * <p><b>Thread safety.</b> The callables may be called from any thread; {@link #close()} ends the
  * helper threads.
  */
@@ -34,6 +37,8 @@ final class ParallelCeiling implements AutoCloseable {
     static final String NAME = "ceiling";
 
     private static final long CALIBRATION_ITERATIONS = 2_000_000;
+    /** A round of {@link #measure}: calls back to back for at least this long. */
+    private static final double ROUND_MILLIS = 20;
 
     private final long iterations;
     private final int threads;
@@ -60,6 +65,47 @@ final class ParallelCeiling implements AutoCloseable {
         }
         Blackhole.sink = sink;
         return Math.max(1, (long) ((double) nanos / Math.max(1, fastest) * CALIBRATION_ITERATIONS));
+    }
+
+    /**
+     * The ceiling on its own: one thread against {@code threads} on work of about {@code workMillis}
+     * (clamped to 0.01..400 ms), in {@code rounds} alternating rounds of back-to-back calls long enough
+     * for the clock to resolve; the median of the rounds' ratios.
+     */
+    static double measure(double workMillis, int threads, int rounds) throws InterruptedException {
+        double work = Math.clamp(workMillis, 0.01, 400);
+        int reps = (int) Math.max(1, Math.ceil(ROUND_MILLIS / work));
+        List<Double> ratios = new ArrayList<>();
+        try (ParallelCeiling ceiling = new ParallelCeiling((long) (work * 1e6), threads)) {
+            Callable<List<?>> one = ceiling.oneThread();
+            Callable<List<?>> split = ceiling.split();
+            call(one); // the threads started and the loop compiled before the first timed round
+            call(split);
+            for (int r = 0; r < rounds; r++) {
+                ratios.add((double) time(one, reps) / time(split, reps));
+            }
+        }
+        ratios.sort(null);
+        int n = ratios.size();
+        return n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
+    }
+
+    private static long time(Callable<List<?>> call, int reps) throws InterruptedException {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            call(call);
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static void call(Callable<List<?>> call) throws InterruptedException {
+        try {
+            call.call();
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("pure arithmetic cannot fail", e);
+        }
     }
 
     /** All the iterations on the calling thread. */

@@ -65,7 +65,7 @@ import java.util.stream.Stream;
  * </pre>
  * With no arguments it writes its sample images under {@code target/python-case-study/} and prints one
  * table: each Python variant and each Java strategy, the speedups over each language's one thread, the
- * two-thread ceiling measured in the same run ({@link TwoThreadCeiling}), and whether every output was
+ * two-thread ceiling measured in the same run ({@link ParallelCeiling}), and whether every output was
  * rle-core's bytes; then a sentence per workload on the course's hint. {@code --help} lists the options.
  *
  * <p><b>Thread safety.</b> Immutable; each {@link #benchmark} call runs its own Python process.
@@ -179,6 +179,11 @@ public final class PythonCaseStudy {
     /** Finds an interpreter ({@link PythonInterpreter#find()}) and the program. */
     public static Lookup locate() {
         return locate(PythonInterpreter.find(), scriptCandidates());
+    }
+
+    /** As {@link #locate()}, with {@code environment} standing for this process's (as {@link PythonInterpreter#find(Map)}). */
+    static Lookup locate(Map<String, String> environment) {
+        return locate(PythonInterpreter.find(environment), scriptCandidates());
     }
 
     static Lookup locate(PythonInterpreter.Search search, List<Path> scriptCandidates) {
@@ -425,7 +430,7 @@ public final class PythonCaseStudy {
                 Optional<Row> base = baseOf(language.equals("py") ? python : java);
                 if (base.isPresent()) {
                     ceilings.add(new Ceiling(name, language, base.get().medianMs,
-                            TwoThreadCeiling.measure(base.get().medianMs, quick ? 1 : repeats)));
+                            ParallelCeiling.measure(base.get().medianMs, workers, quick ? 1 : repeats)));
                 }
             }
             rows.addAll(python);
@@ -547,7 +552,7 @@ public final class PythonCaseStudy {
         }
     }
 
-    /** The ceiling of {@link TwoThreadCeiling} for one workload, at one language's one-thread time. */
+    /** The ceiling of {@link ParallelCeiling} for one workload, at one language's one-thread time. */
     private record Ceiling(String workload, String language, double workMs, double ratio) {
     }
 

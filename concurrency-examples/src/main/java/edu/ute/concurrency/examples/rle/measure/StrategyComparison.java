@@ -18,10 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -51,6 +54,13 @@ import javax.imageio.stream.ImageOutputStream;
  * threads could gain on work of that size on this machine during this run, and each strategy's
  * speedup is also given as a fraction of it. The run ends with a summary in plain words.
  *
+ * <p>When a Python with {@code bitarray} is found ({@link PythonCaseStudy#locate()}), the course's
+ * Python follows the Java rows on the icon, a text page and a batch (its first {@value
+ * #PYTHON_BATCH_IMAGES} images): sequential, threads per row, {@code Pool} per row and a process per
+ * image, on the same images written once as PBM, timed inside the Python process, and checked byte for
+ * byte against rle-core; the summary then says what the course's hint becomes in each language.
+ * Without such a Python one line says which rows were skipped and why.
+ *
  * <p>How it times, and why: each cell (strategy × granularity) first warms up so that the JIT has
  * compiled the code; then the cells take timed rounds in turn (round-robin), so that load from
  * elsewhere on the machine hurts all of them alike. A round is a run of back-to-back calls long enough
@@ -63,7 +73,8 @@ import javax.imageio.stream.ImageOutputStream;
  * machine. docs/measurements.md has runs with their commands.
  *
  * <p>HOW TO RUN: {@code mvn -q -pl concurrency-examples -am compile exec:exec -Dexec.appArgs="compare"}
- * (about a minute on two cores; {@code --quick} takes seconds).
+ * (about a minute on two cores, and about half a minute more for the Python rows; {@code --quick}
+ * takes seconds).
  */
 public final class StrategyComparison {
     /** Parallel strategies that also run a batch per row block (one image after another). */
@@ -81,6 +92,26 @@ public final class StrategyComparison {
     private static final long MIN_TIMED_NANOS = 150_000_000L;
     /** A round's length: calls back to back for long enough that a pool never goes idle within it. */
     private static final long ROUND_NANOS = 20_000_000L;
+    /** What the Python rows' names start with. */
+    static final String PYTHON_PREFIX = ComparisonChart.PYTHON_PREFIX;
+    /** The ceiling measured at Python's one-thread time. */
+    static final String PYTHON_CEILING = PYTHON_PREFIX + ParallelCeiling.NAME;
+    /** The course's variants that answer its hint; {@code pool-chunked} and {@code per-bit} are PythonCaseStudy's. */
+    private static final Set<PythonCaseStudy.Variant> PYTHON_VARIANTS = EnumSet.of(PythonCaseStudy.Variant.SEQUENTIAL,
+            PythonCaseStudy.Variant.THREADS, PythonCaseStudy.Variant.POOL, PythonCaseStudy.Variant.PROCESS);
+    /**
+     * The single images the Python rows run on (the default's and {@code --quick}'s): the icon, where
+     * a hand-off costs more than the work, and a page, where it should pay. The 600-dpi page, noise and
+     * blank teach nothing more in Python and would take most of the run.
+     */
+    private static final Set<String> PYTHON_SINGLE_IMAGES = Set.of("icon", "text-300dpi", "text-150dpi");
+    /** A batch's first pages, at most, for the Python rows: a Pool per row takes about 0.1 s a page. */
+    static final int PYTHON_BATCH_IMAGES = 8;
+    /**
+     * Timed rounds of each Python row, at most: its calls take 0.1–1 s where Java's take milliseconds,
+     * and the Python rows should not take longer than all the Java rows together.
+     */
+    static final int PYTHON_REPEATS = 3;
 
     private final PrintStream out;
     private final int threads;
@@ -117,6 +148,16 @@ public final class StrategyComparison {
             return RleStrategy.labels().contains(strategy) && !is(RleStrategy.SEQUENTIAL);
         }
 
+        /** The course's Python, timed in its own process ({@code py sequential}, {@code py pool}...). */
+        boolean isPython() {
+            return strategy.startsWith(PYTHON_PREFIX);
+        }
+
+        /** Pure arithmetic: {@code ceiling} beside the Java rows, {@code py ceiling} beside the Python rows. */
+        boolean isCeiling() {
+            return strategy.equals(ParallelCeiling.NAME) || strategy.equals(PYTHON_CEILING);
+        }
+
         /** A parallel strategy whose work stays in this JVM, so that its CPU time is comparable. */
         boolean isParallelInProcess() {
             return isParallel() && RleStrategy.named(strategy).inProcess();
@@ -139,9 +180,16 @@ public final class StrategyComparison {
 
     /** {@code rle compare [options]}: reads the options from {@code args}, runs, prints; the exit code. */
     public static int run(CommandLine args, PrintStream out, PrintStream err) throws UsageException, IOException, InterruptedException {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** As {@link #run(CommandLine, PrintStream, PrintStream)}, {@code environment} standing for this process's. */
+    static int run(CommandLine args, PrintStream out, PrintStream err, Map<String, String> environment)
+            throws UsageException, IOException, InterruptedException {
         boolean quick = false;
         boolean process = true;
         boolean decode = true;
+        boolean python = true;
         List<String> onlyWorkloads = null;
         int threads = Runtime.getRuntime().availableProcessors();
         int repeats = 5;
@@ -155,6 +203,7 @@ public final class StrategyComparison {
                 case "--quick" -> quick = true;
                 case "--no-process" -> process = false;
                 case "--no-decode" -> decode = false;
+                case "--no-python" -> python = false;
                 case "--threads" -> threads = args.positiveInt();
                 case "--repeats" -> repeats = args.positiveInt();
                 case "--out" -> outDir = args.path();
@@ -215,6 +264,17 @@ public final class StrategyComparison {
                     + " will come out low; re-run on a quiet machine%n", load, Runtime.getRuntime().availableProcessors());
         }
         List<Row> rows = comparison.compare(workloads);
+        boolean pythonFailed = false;
+        if (python) {
+            try {
+                rows = withPython(rows, pythonRows(workloads, threads, quick ? 1 : Math.min(repeats, PYTHON_REPEATS), quick, outDir,
+                        environment, out));
+            } catch (IOException e) {
+                err.println("rle: " + e.getMessage());
+                out.println("python: every Python row skipped: its benchmark failed (above)");
+                pythonFailed = true;
+            }
+        }
         out.printf(Locale.ROOT, "load average after: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.println();
         out.print(table(rows));
@@ -228,11 +288,12 @@ public final class StrategyComparison {
         Path svg = outDir.resolve("rle-compare.svg");
         ImageFiles.writeAtomically(csv, csv(rows, machine).getBytes(StandardCharsets.UTF_8));
         List<ComparisonChart.Bar> bars = rows.stream()
-                .filter(r -> !r.strategy().equals(RleStrategy.SEQUENTIAL.label()))
+                .filter(r -> !r.strategy().equals(RleStrategy.SEQUENTIAL.label()) && !r.strategy().equals(PYTHON_PREFIX + "sequential"))
                 .map(r -> new ComparisonChart.Bar(r.operation() + " " + r.workload() + " (" + r.size() + ")", r.strategy()
                         + (r.granularity().equals("block") && isBatch(workloads, r.workload()) ? " per block" : ""), r.speedup()))
                 .toList();
-        ImageFiles.writeAtomically(svg, ComparisonChart.svg("rle compare: speedup over sequential",
+        ImageFiles.writeAtomically(svg, ComparisonChart.svg("rle compare: speedup over sequential"
+                        + (rows.stream().anyMatch(Row::isPython) ? " (py rows: over py sequential)" : ""),
                 machine.replace('\n', ' '), bars).getBytes(StandardCharsets.UTF_8));
         out.println("wrote " + csv.toAbsolutePath() + " and " + svg.toAbsolutePath());
         boolean allIdentical = rows.stream().allMatch(r -> !r.identical().equals("NO"));
@@ -240,7 +301,113 @@ public final class StrategyComparison {
             err.println("rle: some strategy produced output different from sequential (see the table)");
             return 1;
         }
-        return 0;
+        return pythonFailed ? 1 : 0;
+    }
+
+    /**
+     * The Python rows, by the Java workload they sit under: the course's variants ({@link
+     * #PYTHON_VARIANTS}) on the icon, a page and the batch (its first {@link #PYTHON_BATCH_IMAGES}
+     * images), written once as PBM into a temporary folder of {@code outDir} and timed by {@link
+     * PythonCaseStudy} in one Python process; then {@code py ceiling} at Python's one-thread time.
+     * Without a suitable Python, one line says which rows were skipped and why, and none are returned.
+     *
+     * @throws IOException if the Python benchmark fails
+     */
+    static Map<String, List<Row>> pythonRows(List<Workload> workloads, int threads, int repeats, boolean quick, Path outDir,
+            Map<String, String> environment, PrintStream out) throws IOException, InterruptedException {
+        Map<String, Workload> chosen = new LinkedHashMap<>(); // by the file name the Python reports it under
+        Map<String, String> under = new LinkedHashMap<>();
+        for (Workload w : workloads) {
+            if (w.batch() || PYTHON_SINGLE_IMAGES.contains(w.name())) {
+                Workload python = w.batch() && w.images().size() > PYTHON_BATCH_IMAGES
+                        ? new Workload(w.name().replaceFirst("^batch-\\d+x", "batch-" + PYTHON_BATCH_IMAGES + "x")
+                                .replaceFirst("/?$", w.name().startsWith("batch-") ? "" : "-first-" + PYTHON_BATCH_IMAGES),
+                                w.images().subList(0, PYTHON_BATCH_IMAGES), true)
+                        : w;
+                String file = python.name().replaceAll("[^A-Za-z0-9._-]", "_");
+                chosen.put(file, python);
+                under.put(file, w.name());
+            }
+        }
+        String what = "py sequential, threads, pool and process";
+        if (chosen.isEmpty()) {
+            out.println("python: skipped the Python rows (" + what + "): they run on the icon, a text page and a batch only");
+            return Map.of();
+        }
+        String on = String.join(", ", chosen.values().stream().map(Workload::name).toList());
+        PythonCaseStudy.Lookup lookup = PythonCaseStudy.locate(environment);
+        if (!lookup.isFound()) {
+            out.println("python: skipped the Python rows (" + what + " on " + on + "): " + lookup.reason());
+            return Map.of();
+        }
+        PythonInterpreter interpreter = lookup.caseStudy().interpreter();
+        out.printf(Locale.ROOT, "python: %s (Python %s, bitarray %s): %s on %s%n", interpreter.command(), interpreter.version(),
+                interpreter.bitarrayVersion(), what, on);
+        Files.createDirectories(outDir);
+        Path images = Files.createTempDirectory(outDir, ".python-images-");
+        PythonCaseStudy.Benchmark run;
+        try {
+            List<Path> paths = new ArrayList<>();
+            for (Map.Entry<String, Workload> e : chosen.entrySet()) {
+                Workload w = e.getValue();
+                if (w.batch()) {
+                    Path dir = Files.createDirectory(images.resolve(e.getKey()));
+                    for (int i = 0; i < w.images().size(); i++) {
+                        ImageFiles.write(w.images().get(i), dir.resolve(String.format(Locale.ROOT, "page-%03d.pbm", i)));
+                    }
+                    paths.add(dir);
+                } else {
+                    ImageFiles.write(w.images().getFirst(), images.resolve(e.getKey() + ".pbm"));
+                    paths.add(images.resolve(e.getKey() + ".pbm"));
+                }
+            }
+            run = lookup.caseStudy().benchmark(paths, new PythonCaseStudy.Settings(PYTHON_VARIANTS, threads, repeats, quick),
+                    line -> out.println("python " + line.strip()));
+        } finally {
+            deleteTree(images);
+        }
+        Map<String, List<Row>> rows = new LinkedHashMap<>();
+        for (Map.Entry<String, Workload> e : chosen.entrySet()) {
+            Workload w = e.getValue();
+            Optional<PythonCaseStudy.Result> base = run.result(e.getKey(), PythonCaseStudy.Variant.SEQUENTIAL);
+            if (base.isEmpty()) {
+                throw new IOException("the Python benchmark's report has no sequential row for " + w.name());
+            }
+            List<Row> mine = new ArrayList<>();
+            for (PythonCaseStudy.Variant v : PYTHON_VARIANTS) {
+                run.result(e.getKey(), v).ifPresent(r -> mine.add(new Row("encode", w.name(), w.size(), PYTHON_PREFIX + v.python(),
+                        r.per(), r.workers(), (int) r.calls(), r.medianMs(), r.mpxPerSecond(), base.get().medianMs() / r.medianMs(),
+                        r.cpuMs(), r.cpuMs() / base.get().cpuMs(), r.outputBytes(), r.identical() ? "yes" : "NO")));
+            }
+            double ceiling = ParallelCeiling.measure(base.get().medianMs(), threads, repeats);
+            mine.add(new Row("encode", w.name(), w.size(), PYTHON_CEILING, "-", threads, repeats, base.get().medianMs() / ceiling, 0,
+                    ceiling, Double.NaN, Double.NaN, 0, "n/a"));
+            rows.put(under.get(e.getKey()), mine);
+        }
+        return rows;
+    }
+
+    /** {@code rows} with each workload's Python rows after its encoding rows. */
+    static List<Row> withPython(List<Row> rows, Map<String, List<Row>> python) {
+        List<Row> merged = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            merged.add(r);
+            boolean lastOfGroup = i + 1 == rows.size() || !rows.get(i + 1).workload().equals(r.workload())
+                    || !rows.get(i + 1).operation().equals(r.operation());
+            if (lastOfGroup && r.operation().equals("encode")) {
+                merged.addAll(python.getOrDefault(r.workload(), List.of()));
+            }
+        }
+        return merged;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** The image files of {@code dir}: regular, not hidden, not {@code .rle}, sorted by name. */
@@ -604,12 +771,13 @@ public final class StrategyComparison {
                 t.append('\n');
             }
             last = r.operation() + r.workload();
-            boolean ceiling = r.strategy().equals(ParallelCeiling.NAME);
-            t.append(String.format(Locale.ROOT, "%-6s %-17s %-16s %-5s %3d %6d %,12.1f %9s %7.2f× %8s %,12.1f %6s %12s %5s%n",
+            boolean ceiling = r.isCeiling();
+            t.append(String.format(Locale.ROOT, "%-6s %-17s %-16s %-5s %3d %6d %,12.1f %9s %7.2f× %8s %12s %6s %12s %5s%n",
                     r.operation(), r.workload(), r.strategy(), r.granularity(), r.threads(), r.runs(), r.medianMs() * 1e3,
                     ceiling ? "-" : String.format(Locale.ROOT, "%.1f", r.mpxPerSecond()), r.speedup(),
                     ofCeiling(rows, r).map(f -> String.format(Locale.ROOT, "%.0f %%", 100 * f)).orElse(""),
-                    r.cpuMs() * 1e3, Double.isFinite(r.cpuRatio()) ? String.format(Locale.ROOT, "%.2f", r.cpuRatio()) : "-",
+                    Double.isFinite(r.cpuMs()) ? String.format(Locale.ROOT, "%,.1f", r.cpuMs() * 1e3) : "-",
+                    Double.isFinite(r.cpuRatio()) ? String.format(Locale.ROOT, "%.2f", r.cpuRatio()) : "-",
                     ceiling ? "-" : String.format(Locale.ROOT, "%,d", r.outputBytes()), r.identical()));
         }
         t.append("""
@@ -618,6 +786,13 @@ public final class StrategyComparison {
                 could gain on work of this size on this machine in this run. of ceil: speedup / ceiling (blank
                 where the ceiling is below 1×: work that small gains nothing from being split).
                 """);
+        if (rows.stream().anyMatch(Row::isPython)) {
+            t.append("""
+                    py rows: the course's Python, timed inside its own process the same way, on the same images
+                    written as PBM; their speedup is against py sequential (Python's one thread), their ceiling
+                    (py ceiling) measured at py sequential's time; same: rle-core's bytes exactly.
+                    """);
+        }
         return t.toString();
     }
 
@@ -627,11 +802,12 @@ public final class StrategyComparison {
      * strategy that does not split it would show as many times "the ceiling").
      */
     static Optional<Double> ofCeiling(List<Row> rows, Row r) {
-        if (!r.isParallel()) {
+        if (r.isPython() ? r.isCeiling() || r.threads() < 2 : !r.isParallel()) {
             return Optional.empty();
         }
+        String ceiling = r.isPython() ? PYTHON_CEILING : ParallelCeiling.NAME;
         return rows.stream()
-                .filter(c -> c.strategy().equals(ParallelCeiling.NAME) && c.operation().equals(r.operation())
+                .filter(c -> c.strategy().equals(ceiling) && c.operation().equals(r.operation())
                         && c.workload().equals(r.workload()) && c.speedup() >= 1)
                 .findFirst()
                 .map(c -> r.speedup() / c.speedup());
@@ -704,10 +880,89 @@ public final class StrategyComparison {
                 .ifPresent(r -> sentence(t, String.format(Locale.ROOT, "CPU time: at most %.2f× sequential's on those (%s on %s): %s",
                         r.cpuRatio(), r.strategy(), r.workload(), r.cpuRatio() <= 1.2 ? "sharing the work hardly added to it"
                                 : "handing the work over and waking threads cost CPU time of their own")));
+        python(t, rows);
         long different = allRows.stream().filter(r -> r.identical().equals("NO")).count();
-        sentence(t, different == 0 ? "Every strategy's output was byte-identical to sequential's"
+        boolean python = rows.stream().anyMatch(Row::isPython);
+        sentence(t, different == 0 ? "Every strategy's output" + (python ? ", and every Python row's," : "") + " was byte-identical to sequential's"
                 : different + " results DIFFER from sequential's: see the table (a bug in that strategy)");
         return t.toString();
+    }
+
+    /**
+     * The course's hint (a Pool per row pays on large images, not on small ones) in each language: where
+     * Java's threads won and where not, then per Python workload where its processes lost to pickling,
+     * its threads to the GIL (which also makes them burn CPU time handing it over), and a process per
+     * image to its start-up.
+     */
+    private static void python(StringBuilder t, List<Row> rows) {
+        List<String> workloads = rows.stream().filter(Row::isPython).map(Row::workload).distinct().toList();
+        if (workloads.isEmpty()) {
+            return;
+        }
+        List<String> java = new ArrayList<>();
+        for (String w : rows.stream().filter(r -> r.is(RleStrategy.SEQUENTIAL)).map(Row::workload).distinct().toList()) {
+            // auto is left out: on work too small to share it does not share it, which is not the hint's question.
+            rows.stream().filter(r -> r.workload().equals(w) && r.operation().equals("encode") && r.isParallelInProcess()
+                            && !r.is(RleStrategy.AUTO))
+                    .max((a, b) -> Double.compare(a.speedup(), b.speedup()))
+                    .ifPresent(best -> java.add(String.format(Locale.ROOT, "%s on %s (%.2f×, %s)", verdict(best.speedup()), w,
+                            best.speedup(), best.strategy())));
+        }
+        List<String> pools = new ArrayList<>();
+        for (String w : workloads) {
+            row(rows, w, "pool").ifPresent(p -> pools.add(String.format(Locale.ROOT, "%s on %s (%.2f×)", verdict(p.speedup()), w,
+                    p.speedup())));
+        }
+        sentence(t, "The course's hint, a Pool per row for large images and not for small ones, in each language: Java's"
+                + " fastest threads (auto aside) " + String.join(", ", java) + "; Python's Pool per row " + String.join(", ", pools)
+                + " (against the same language's one thread)");
+        for (String w : workloads) {
+            Optional<Row> seq = row(rows, w, "sequential");
+            if (seq.isEmpty()) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            row(rows, w, "pool").ifPresent(p -> parts.add(String.format(Locale.ROOT, "a Pool per row %.2f×%s", p.speedup(),
+                    p.speedup() < 0.9 ? String.format(Locale.ROOT, ", lost to pickling: each row goes to a worker and back,"
+                            + " %.2f× one thread's CPU time", p.cpuRatio()) : "")));
+            row(rows, w, "threads").ifPresent(p -> parts.add(String.format(Locale.ROOT, "threads per row %.2f×%s", p.speedup(),
+                    p.speedup() >= 0.9 ? "" : String.format(Locale.ROOT, ", lost to the GIL: one thread runs Python at a time,"
+                            + " and passing the lock back and forth cost %.2f× one thread's CPU time", p.cpuRatio()))));
+            row(rows, w, "process").ifPresent(p -> parts.add(String.format(Locale.ROOT, "a process per image %.2f×%s", p.speedup(),
+                    p.speedup() < 0.9 ? ", lost to starting processes: each costs more than encoding " + (p.size().contains(" × ")
+                            ? "a page" : "the image") : "")));
+            row(rows, w, "ceiling").ifPresent(c -> parts.add(String.format(Locale.ROOT,
+                    "two threads of pure arithmetic reached %.2f× on work as long", c.speedup())));
+            String slower = javaSequential(rows, w).map(j -> String.format(Locale.ROOT, ", %.0f× slower than Java's sequential",
+                    j.mpxPerSecond() / seq.get().mpxPerSecond())).orElse("");
+            sentence(t, String.format(Locale.ROOT, "Python on %s (%s), one thread %.1f ms%s: %s", w, seq.get().size(),
+                    seq.get().medianMs(), slower, String.join("; ", parts)));
+        }
+    }
+
+    private static Optional<Row> row(List<Row> rows, String workload, String python) {
+        return rows.stream().filter(r -> r.workload().equals(workload) && r.strategy().equals(PYTHON_PREFIX + python)).findFirst();
+    }
+
+    /**
+     * Java's sequential on the same images: the encoding row above the Python rows (they sit under
+     * their workload, or under the batch whose first pages they took).
+     */
+    private static Optional<Row> javaSequential(List<Row> rows, String python) {
+        Row found = null;
+        for (Row r : rows) {
+            if (r.workload().equals(python) && r.isPython()) {
+                return Optional.ofNullable(found);
+            }
+            if (r.is(RleStrategy.SEQUENTIAL) && r.operation().equals("encode")) {
+                found = r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String verdict(double speedup) {
+        return speedup >= 1.1 ? "gained" : speedup > 0.9 ? "gained nothing" : "lost";
     }
 
     private static String againstCeiling(List<Row> rows, Row best) {

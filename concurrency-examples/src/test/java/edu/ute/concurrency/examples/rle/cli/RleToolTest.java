@@ -248,7 +248,8 @@ class RleToolTest {
     @Test
     void quickCompareWritesATableACsvAndAnSvg() throws IOException {
         Path outDir = dir.resolve("compare");
-        assertThat(rle("compare", "--quick", "--strategies", "threads,forkjoin,auto", "--out", outDir.toString())).isZero();
+        assertThat(rle("compare", "--quick", "--strategies", "threads,forkjoin,auto", "--no-python", "--out", outDir.toString()))
+                .isZero();
         assertThat(stdout()).contains("machine: ", "cores", "text-150dpi", "speedup", "of ceil", "In plain words",
                         "byte-identical to sequential")
                 .doesNotContain("targets", "NOT met", " met\n");
