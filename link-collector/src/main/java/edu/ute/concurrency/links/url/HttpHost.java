@@ -100,7 +100,8 @@ final class HttpHost {
         return Character.digit(b, 16);
     }
 
-    private static boolean isPlainLowercase(String host) {
+    /** Whether a host is already only [a-z0-9.-], so no step of host parsing would change it. */
+    static boolean isPlainLowercase(String host) {
         if (host.isEmpty()) {
             return false;
         }

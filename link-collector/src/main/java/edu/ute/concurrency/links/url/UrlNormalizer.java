@@ -335,7 +335,7 @@ public final class UrlNormalizer {
     }
 
     private static String normalizeHost(String host) {
-        if (isPlainLowercaseHost(host)) {
+        if (HttpHost.isPlainLowercase(host)) {
             return host;   // the usual case: nothing to lowercase, decode or convert
         }
         for (int i = 0; i < host.length(); i++) {
@@ -361,16 +361,6 @@ public final class UrlNormalizer {
             }
         }
         return h;
-    }
-
-    private static boolean isPlainLowercaseHost(String host) {
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Lowercases a host, but not the hex digits of its escapes (they stay uppercase, 6.2.2.1). */
