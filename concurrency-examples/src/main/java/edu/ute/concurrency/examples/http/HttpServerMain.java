@@ -96,7 +96,8 @@ public final class HttpServerMain {
                 server.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     server.stop();
-                    out.println(mode + " server stopped after " + server.stats().responsesSent() + " responses");
+                    long sent = server.stats().responsesSent();
+                    out.println(mode + " server stopped after " + sent + (sent == 1 ? " response" : " responses"));
                 }, "http-" + mode + "-shutdown"));
                 out.println(mode + " server listening on " + server.url() + " (Ctrl-C to stop)");
             }
