@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  *       {@code https://} on this plain-HTTP port (another origin, RFC 6454);</li>
  *   <li>with slow traps: {@code /big.html} (6 MiB, links before and after the cap),
  *       {@code /slow/hang.html} (headers and half a page, then nothing, forever), and the
- *       {@code https://} link to this port, whose TLS handshake is never answered.</li>
+ *       {@code https://} link to this port, whose TLS handshake the site answers with nothing, or
+ *       with a plain-text 400 when the ClientHello happens to hold a CR LF.</li>
  * </ul>
  * Thread-safe (no mutable state).
  */

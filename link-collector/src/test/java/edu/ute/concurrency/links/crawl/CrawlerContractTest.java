@@ -83,10 +83,23 @@ abstract class CrawlerContractTest {
     void findsExactlyWhatTheSequentialCrawlerFinds() throws Exception {
         CrawlResult sequential = new SequentialCrawler().crawl(fullSiteSettings(fullSite.url("/")));
         assertThat(result.pages()).isEqualTo(sequential.pages());
-        assertThat(result.brokenLinks()).isEqualTo(sequential.brokenLinks());
+        assertThat(oneTlsReason(result.brokenLinks())).isEqualTo(oneTlsReason(sequential.brokenLinks()));
         assertThat(result.redirects()).isEqualTo(sequential.redirects());
-        assertThat(result.sameFindingsAs(sequential)).isTrue();
     }
+
+    /**
+     * The two reasons a TLS handshake with this plain-HTTP site can end with, made one. The JDK's
+     * {@code HttpServer} waits for a CR LF before it answers anything; a ClientHello holds one only when
+     * its random bytes happen to, so most handshakes time out and a few get a plain-text 400 back.
+     * Which one a crawl meets is chance, not the scheduler.
+     */
+    static List<BrokenLink> oneTlsReason(List<BrokenLink> links) {
+        return links.stream().map(b -> TLS_TO_PLAIN_PORT.contains(b.reason())
+                ? new BrokenLink(b.url(), "TLS handshake failed", b.status(), b.finalUrl(), b.linkedFrom()) : b).toList();
+    }
+
+    static final List<String> TLS_TO_PLAIN_PORT =
+            List.of("timeout (TLS handshake)", "TLS failure: Unrecognized SSL message, plaintext connection?");
 
     @Test
     void matchesTheHandCheckedResultOnASmallSite() throws Exception {
@@ -207,14 +220,14 @@ abstract class CrawlerContractTest {
     /**
      * RFC 6454 section 4: an origin is scheme, host and port. {@code https://} on this plain-HTTP
      * port is another origin: not a page of the site but an external link, checked once, and
-     * reported for what it is (the site never answers a TLS handshake), not as a robots.txt matter.
+     * reported for what it is (a failed TLS handshake: see {@link #oneTlsReason}), not as a robots.txt matter.
      */
     @Test
     void httpsOnThePlainHttpPortIsAnotherOriginRfc6454() {
         String https = fullSite.baseUrl().replaceFirst("^http:", "https:") + "/page/7.html";
         assertThat(page("/").links()).contains(https);
         assertThat(result.pages()).extracting(Page::url).noneMatch(u -> u.startsWith("https:"));
-        assertThat(result.linkStatus()).containsEntry(https, "timeout (TLS handshake)");
+        assertThat(result.linkStatus().get(https)).isIn(TLS_TO_PLAIN_PORT);
         assertThat(result.linkStatus()).containsEntry(url("/page/7.html"), "ok 200");
     }
 
